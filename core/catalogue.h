@@ -54,8 +54,10 @@ struct field_def {
 
 /* A field as an action lists it. */
 struct field_ref {
-	struct field_def *def;
+	char *name;
+	struct field_def *def;	/* NULL when the name is not defined */
 	bool required;
+	bool required_explicit;	/* set in the catalogue, not from `id` */
 	struct srcpos pos;
 };
 
@@ -164,6 +166,10 @@ struct catalogue {
  */
 int catalogue_load(struct catalogue *cat, const char *path,
 		   struct diag_list *diags);
+
+/* Load the copy of a catalogue directory compiled into the binary. */
+int catalogue_load_embedded(struct catalogue *cat, const char *dir,
+			    struct diag_list *diags);
 
 /* Load from an in-memory buffer, `name` used for diagnostics. */
 int catalogue_load_buffer(struct catalogue *cat, const char *name,
