@@ -13,6 +13,7 @@ struct verb {
 static const struct verb verbs[] = {
 	{ "check", cmd_check, "validate a catalogue" },
 	{ "resolve", cmd_resolve, "print the resolved catalogue as JSON" },
+	{ "generate", cmd_generate, "render C, docs, pipelines, dashboards" },
 	{ NULL, NULL, NULL }
 };
 
