@@ -160,8 +160,8 @@ struct catalogue {
 /*
  * Load a catalogue from a YAML file or a directory of them (every *.yaml
  * and *.yml below it, in path order). Problems are appended to `diags`.
- * Returns 0 when the catalogue is structurally usable (it may still have
- * errors for catalogue_check to find), -1 when loading failed; either way
+ * Returns -1 when a file could not be read or parsed as YAML, else 0; any
+ * other problem is only a diagnostic (check `diags->errors`). Either way
  * `cat` must be released with catalogue_release.
  */
 int catalogue_load(struct catalogue *cat, const char *path,

@@ -29,10 +29,6 @@ static const char *const reserved_modules[] = {
 	"level", "internal", NULL
 };
 
-static const char *const good_suffixes[] = {
-	"_start", "_started", "_success", "_failed", "_complete", "_skipped",
-	NULL
-};
 
 /* Near misses of the conventional suffixes, and what they should be. */
 static const char *const suffix_fixes[][2] = {
@@ -217,6 +213,7 @@ static char *c_name(const struct catalogue *cat, const struct module *mod,
 struct c_name_entry {
 	char *name;
 	const struct action *act;
+	size_t order;		/* catalogue order, for stable reports */
 };
 
 static int cmp_c_name(const void *a, const void *b)
@@ -226,7 +223,7 @@ static int cmp_c_name(const void *a, const void *b)
 
 	if (c)
 		return c;
-	return x->act < y->act ? -1 : x->act > y->act;
+	return x->order < y->order ? -1 : x->order > y->order;
 }
 
 /* Module `a_b` + action `c` and module `a` + action `b_c` clash in C. */
@@ -240,6 +237,7 @@ static void check_collisions(struct checker *ck)
 		for (a = 0; a < cat->modules[m].nactions; a++) {
 			v[k].act = &cat->modules[m].actions[a];
 			v[k].name = c_name(cat, &cat->modules[m], v[k].act);
+			v[k].order = k;
 			k++;
 		}
 	qsort(v, n, sizeof(*v), cmp_c_name);

@@ -20,6 +20,7 @@ struct loader {
 	struct catalogue *cat;
 	struct diag_list *diags;
 	int failed;
+	unsigned errors_before;	/* to avoid cascading complaints */
 	struct srcpos set[8];	/* where each top-level setting was set */
 	int version_seen;
 };
@@ -64,7 +65,6 @@ static void fail(struct loader *ld, const struct ynode *node,
 	diag_vadd(ld->diags, DIAG_ERROR, node->pos.file, node->pos.line,
 		  node->pos.column, check, fmt, ap);
 	va_end(ap);
-	ld->failed = 1;
 }
 
 static int expect_kind(struct loader *ld, const struct ynode *node,
@@ -840,11 +840,12 @@ static void finish(struct loader *ld, unsigned long long h)
 
 	link_catalogue(cat);
 	snprintf(cat->hash, sizeof(cat->hash), "%016llx", h);
-	if (!ld->failed && !ld->version_seen)
+	if (!ld->failed && !ld->version_seen &&
+	    ld->diags->errors == ld->errors_before)
 		diag_add(ld->diags, DIAG_ERROR, cat->nfiles ? cat->files[0] :
 			 cat->source, 1, 1, "invalid-value",
 			 "no file of the catalogue says 'logschema: 1'");
-	if (!ld->failed && (!cat->name || !cat->prefix))
+	if (ld->version_seen && (!cat->name || !cat->prefix))
 		diag_add(ld->diags, DIAG_ERROR, cat->nfiles ? cat->files[0] :
 			 cat->source, 1, 1, "invalid-value",
 			 "the catalogue needs a 'name' and a 'prefix'");
@@ -861,6 +862,7 @@ int catalogue_load_buffer(struct catalogue *cat, const char *name,
 	memset(&ld, 0, sizeof(ld));
 	ld.cat = cat;
 	ld.diags = diags;
+	ld.errors_before = diags->errors;
 	cat->action_label = true;
 	cat->source = xstrdup(name);
 	cat->files = xmalloc(sizeof(*cat->files));
@@ -882,6 +884,7 @@ int catalogue_load_embedded(struct catalogue *cat, const char *dir,
 	memset(&ld, 0, sizeof(ld));
 	ld.cat = cat;
 	ld.diags = diags;
+	ld.errors_before = diags->errors;
 	cat->action_label = true;
 	cat->source = xstrdup(dir);
 	for (ef = embedded_files; ef->path; ef++) {
@@ -918,6 +921,7 @@ int catalogue_load(struct catalogue *cat, const char *path,
 	memset(&ld, 0, sizeof(ld));
 	ld.cat = cat;
 	ld.diags = diags;
+	ld.errors_before = diags->errors;
 	cat->action_label = true;
 	cat->source = xstrdup(path);
 	if (stat(path, &st)) {
