@@ -81,21 +81,31 @@ static char *find_catalogue(void)
 	return NULL;
 }
 
-int cli_load_catalogue(const char *path, struct catalogue *cat)
+int cli_find_and_load(const char *path, struct catalogue *cat,
+		      struct diag_list *diags)
 {
-	struct diag_list diags = DIAG_LIST_INIT, shown = DIAG_LIST_INIT;
 	char *found = NULL;
 	int ret;
-	size_t i;
 
 	if (!path || !*path)
 		path = getenv("LOGSCHEMA_SCHEMA");
 	if (!path || !*path)
 		path = found = find_catalogue();
 	if (path && *path)
-		ret = catalogue_load(cat, path, &diags);
+		ret = catalogue_load(cat, path, diags);
 	else
-		ret = catalogue_load_embedded(cat, DEFAULT_CATALOGUE, &diags);
+		ret = catalogue_load_embedded(cat, DEFAULT_CATALOGUE, diags);
+	free(found);
+	return ret;
+}
+
+int cli_load_catalogue(const char *path, struct catalogue *cat)
+{
+	struct diag_list diags = DIAG_LIST_INIT, shown = DIAG_LIST_INIT;
+	int ret;
+	size_t i;
+
+	ret = cli_find_and_load(path, cat, &diags);
 	if (!ret && catalogue_check(cat, &diags))
 		ret = -1;
 	if (diags.errors)
@@ -109,7 +119,6 @@ int cli_load_catalogue(const char *path, struct catalogue *cat)
 	cli_print_diags(&shown);
 	diag_list_release(&shown);
 	diag_list_release(&diags);
-	free(found);
 	if (ret)
 		catalogue_release(cat);
 	return ret;

@@ -23,6 +23,10 @@ struct diag_list;
  */
 int cli_load_catalogue(const char *path, struct catalogue *cat);
 
+/* The same lookup, loading without checking or printing (for `check`). */
+int cli_find_and_load(const char *path, struct catalogue *cat,
+		      struct diag_list *diags);
+
 /* Print diagnostics to stderr as text (coloured on a terminal). */
 void cli_print_diags(struct diag_list *diags);
 

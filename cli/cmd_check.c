@@ -85,10 +85,7 @@ int cmd_check(int argc, char **argv)
 	if (!json && strcmp(format, "text"))
 		return cli_usage_error("check", "unknown format '%s'", format);
 
-	if (!schema)
-		schema = getenv("LOGSCHEMA_SCHEMA");
-	loaded = schema ? catalogue_load(&cat, schema, &diags) :
-		catalogue_load_embedded(&cat, "schema/found-footy", &diags);
+	loaded = cli_find_and_load(schema, &cat, &diags);
 	if (!loaded)
 		catalogue_check(&cat, &diags);
 	diag_list_sort(&diags);
