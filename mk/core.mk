@@ -13,3 +13,20 @@ found-footy-check: $(LOGSCHEMA)
 CHECK_TARGETS += catalogue-corpus found-footy-check
 
 .PHONY: catalogue-corpus found-footy-check
+
+# The editor JSON Schema accepts every found-footy file and rejects a typo.
+NODE_SCHEMA := build/node-schema
+$(NODE_SCHEMA)/.installed: tests/schema/package.json
+	@mkdir -p $(NODE_SCHEMA)
+	@cp tests/schema/package.json $(NODE_SCHEMA)/package.json
+	@cd $(NODE_SCHEMA) && npm install --no-audit --no-fund --silent >/dev/null
+	@touch $@
+
+catalogue-json-schema: $(NODE_SCHEMA)/.installed
+	@NODE_MODULES=$(NODE_SCHEMA)/node_modules node tests/schema/validate.mjs \
+		schema/catalogue.schema.json \
+		$$(find schema/found-footy -name '*.yaml' | sort) \
+		tests/data/catalogue/good/minimal.yaml tests/schema/typo.bad.yaml
+
+CHECK_TARGETS += catalogue-json-schema
+.PHONY: catalogue-json-schema
