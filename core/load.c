@@ -325,10 +325,11 @@ static void load_action(struct loader *ld, struct action *act,
 			const struct ynode *key, const struct ynode *val)
 {
 	size_t i;
-	int level_seen = 0;
+	int level_seen = 0, msg_seen = 0;
 
 	memset(act, 0, sizeof(*act));
 	act->name = xstrdup(key->value);
+	act->msg = xstrdup(key->value);
 	act->pos = key->pos;
 	if (val->kind == YNODE_SCALAR && val->plain && !val->len)
 		val = NULL;
@@ -350,7 +351,13 @@ static void load_action(struct loader *ld, struct action *act,
 		} else if (!strcmp(k->value, "group")) {
 			act->group = get_string(ld, v, "'group'");
 		} else if (!strcmp(k->value, "msg")) {
-			act->msg = get_string(ld, v, "'msg'");
+			char *msg = get_string(ld, v, "'msg'");
+
+			if (msg) {
+				free(act->msg);
+				act->msg = msg;
+				msg_seen = 1;
+			}
 		} else if (!strcmp(k->value, "doc")) {
 			act->doc = get_string(ld, v, "'doc'");
 		} else if (!strcmp(k->value, "severity")) {
@@ -367,8 +374,10 @@ static void load_action(struct loader *ld, struct action *act,
 	if (!level_seen)
 		fail(ld, key, CHECK_VALUE, "action '%s' has no level",
 		     act->name);
-	if (!act->msg)
-		act->msg = xstrdup(act->doc ? act->doc : act->name);
+	if (!msg_seen && act->doc) {
+		free(act->msg);
+		act->msg = xstrdup(act->doc);
+	}
 }
 
 static void load_actions(struct loader *ld, struct module *mod,
