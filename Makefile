@@ -121,8 +121,20 @@ deps-headers:
 		-a -f $(LLVM_PREFIX)/include/clang-c/Index.h \
 		|| sh tools/deps.sh $(DEB_PACKAGES)
 
-check: deps all $(UNIT_BINS) $(CHECK_TARGETS)
+# Every plain `make check` also runs the unit tests and the malformed
+# catalogue corpus under AddressSanitizer and UBSan.
+ifneq ($(SANITIZE),1)
+CHECK_SANITIZE := check-sanitize
+endif
+
+check: deps all check-unit $(CHECK_TARGETS) $(CHECK_SANITIZE)
+
+check-unit: $(UNIT_BINS)
 	@sh tests/run-unit.sh $(UNIT_BINS)
+
+check-sanitize:
+	@echo ' -- the same under AddressSanitizer and UndefinedBehaviorSanitizer'
+	@$(MAKE) --no-print-directory SANITIZE=1 check-unit catalogue-corpus
 
 demo: all $(DEMO_TARGETS)
 	@sh tools/demo.sh $(LOGSCHEMA)
@@ -134,6 +146,6 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all check demo deps deps-headers install clean
+.PHONY: all check check-unit check-sanitize demo deps deps-headers install clean
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -71,6 +71,8 @@ struct action {
 	char *doc;		/* may be NULL */
 	enum severity severity;	/* SEVERITY_NONE: the module's */
 	bool recoverable;	/* a failure the service recovers from */
+	char **allow;		/* convention warnings accepted for it */
+	size_t nallow;
 	struct field_ref *fields;
 	size_t nfields;
 	struct module *module;

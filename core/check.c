@@ -178,12 +178,39 @@ static void check_field_refs(struct checker *ck, const struct module *mod,
 	}
 }
 
+static const char *const convention_checks[] = {
+	"action-suffix", "level-convention", "missing-doc", NULL
+};
+
+static int allowed(const struct action *act, const char *check)
+{
+	size_t i;
+
+	for (i = 0; i < act->nallow; i++)
+		if (!strcmp(act->allow[i], check))
+			return 1;
+	return 0;
+}
+
+static void check_allow_list(struct checker *ck, const struct action *act)
+{
+	size_t i;
+
+	for (i = 0; i < act->nallow; i++)
+		if (!in_list(convention_checks, act->allow[i]))
+			error_at(ck, &act->pos, "invalid-value",
+				 "action '%s' allows '%s', which is not a convention check (action-suffix, level-convention, missing-doc)",
+				 act->name, act->allow[i]);
+}
+
 static void check_conventions(struct checker *ck, const struct module *mod,
 			      const struct action *act)
 {
 	size_t i;
 
-	for (i = 0; suffix_fixes[i][0]; i++) {
+	check_allow_list(ck, act);
+
+	for (i = 0; suffix_fixes[i][0] && !allowed(act, "action-suffix"); i++) {
 		if (!ends_with(act->name, suffix_fixes[i][0]))
 			continue;
 		diag_at(ck->diags, DIAG_WARNING, &act->pos, "action-suffix",
@@ -193,11 +220,13 @@ static void check_conventions(struct checker *ck, const struct module *mod,
 	}
 	if ((ends_with(act->name, "_failed") || ends_with(act->name, "_error"))
 	    && act->level != LEVEL_ERROR &&
-	    !(act->level == LEVEL_WARNING && act->recoverable))
+	    !(act->level == LEVEL_WARNING && act->recoverable) &&
+	    !allowed(act, "level-convention"))
 		diag_at(ck->diags, DIAG_WARNING, &act->pos, "level-convention",
 			"action '%s.%s' reports a failure at %s; use ERROR, or WARNING with 'recoverable: true'",
 			mod->name, act->name, level_name(act->level));
-	if (!act->doc && !strcmp(act->msg, act->name))
+	if (!act->doc && !strcmp(act->msg, act->name) &&
+	    !allowed(act, "missing-doc"))
 		diag_at(ck->diags, DIAG_WARNING, &act->pos, "missing-doc",
 			"action '%s.%s' has no doc and no message", mod->name,
 			act->name);

@@ -36,7 +36,7 @@ static const char *const module_keys[] = {
 };
 static const char *const action_keys[] = {
 	"level", "group", "msg", "doc", "fields", "severity", "recoverable",
-	NULL
+	"allow", NULL
 };
 static const char *const ref_keys[] = { "name", "required", NULL };
 static const char *const function_keys[] = {
@@ -364,6 +364,9 @@ static void load_action(struct loader *ld, struct action *act,
 			parse_severity(ld, v, &act->severity);
 		} else if (!strcmp(k->value, "recoverable")) {
 			get_bool(ld, v, "'recoverable'", &act->recoverable);
+		} else if (!strcmp(k->value, "allow")) {
+			act->allow = get_string_list(ld, v, "'allow'",
+						     &act->nallow);
 		} else if (!expect_kind(ld, v, YNODE_SEQUENCE, "'fields'")) {
 			act->fields = xcalloc(v->nr, sizeof(*act->fields));
 			for (j = 0; j < v->nr; j++)

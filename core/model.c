@@ -157,6 +157,7 @@ static void module_release(struct module *mod)
 		free(act->group);
 		free(act->msg);
 		free(act->doc);
+		free_strings(act->allow, act->nallow);
 		for (f = 0; f < act->nfields; f++)
 			free(act->fields[f].name);
 		free(act->fields);
