@@ -105,7 +105,8 @@ static void keep_carry(struct pipeline *p, const char *s, size_t len)
 		p->carry_alloc = len;
 		p->carry = xmalloc(len);
 	}
-	memcpy(p->carry, s, len);
+	if (len)
+		memcpy(p->carry, s, len);
 	p->carry_len = len;
 }
 
@@ -143,7 +144,8 @@ static int fill_block(struct pipeline *p, struct cl_block *b)
 	b->tlen = 0;
 	block_reserve(b, p->cl->opt.block_size);
 	block_reserve(b, p->carry_len + 1);
-	memcpy(b->buf, p->carry, p->carry_len);
+	if (p->carry_len)
+		memcpy(b->buf, p->carry, p->carry_len);
 	b->len = p->carry_len;
 	p->carry_len = 0;
 
