@@ -377,6 +377,8 @@ static void diff_actions(const struct module *ma, const struct module *mb,
 			change(out, "action-removed", true, subject, what,
 			       "removed");
 		free(what);
+		if (b)
+			diff_action(a, b, out);
 	}
 	for (i = 0; i < mb->nactions; i++) {
 		const struct action *b = &mb->actions[i];
@@ -467,6 +469,8 @@ static void diff_modules(const struct catalogue *a,
 			change(out, "module-removed", true, xstrdup(ma->name),
 			       what, "removed");
 		free(what);
+		if (mb)
+			diff_module(ma, mb, out);
 	}
 	for (i = 0; i < b->nmodules; i++) {
 		const struct module *mb = &b->modules[i];
