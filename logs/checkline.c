@@ -160,6 +160,19 @@ static const char *timestamp_example(enum timestamp_style style)
 		"2025-01-15T14:30:22.123456";
 }
 
+static int parse_level(const char *s, size_t len)
+{
+	int i;
+
+	for (i = 0; i < LEVEL_COUNT; i++) {
+		const char *name = level_name((enum level)i);
+
+		if (strlen(name) == len && !memcmp(name, s, len))
+			return i;
+	}
+	return -1;
+}
+
 /* `name` holds the level when it is short, upper-cased here. */
 static void unknown_level(struct line_ctx *c, const struct jl_member *m,
 			  char *name)
@@ -219,10 +232,10 @@ static int check_standard(struct line_ctx *c)
 		const struct jl_member *m = c->std[STD_LEVEL];
 		char name[16];
 
-		if (m->val_len < sizeof(name)) {
+		level = parse_level(m->val, m->val_len);
+		if (level < 0 && m->val_len < sizeof(name)) {
 			memcpy(name, m->val, m->val_len);
 			name[m->val_len] = '\0';
-			level = level_parse(name);
 		}
 		if (level < 0)
 			unknown_level(c, m, name);

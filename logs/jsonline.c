@@ -148,6 +148,16 @@ static uint64_t special_bytes(uint64_t x)
 	return (t | x) & HIGHS;
 }
 
+/* Index of the lowest marked byte of `hit`, in memory order. */
+static unsigned first_byte(uint64_t hit)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (unsigned)__builtin_clzll(hit) / 8;
+#else
+	return (unsigned)__builtin_ctzll(hit) / 8;
+#endif
+}
+
 /*
  * A string at s->p (on the opening quote). Sets `escaped` when it holds a
  * backslash escape; leaves s->p after the closing quote.
@@ -160,11 +170,14 @@ static int scan_string(struct scan *s, bool *escaped)
 		unsigned char c;
 
 		while (s->end - s->p >= 8) {
-			uint64_t x;
+			uint64_t x, hit;
 
 			memcpy(&x, s->p, 8);
-			if (special_bytes(x))
+			hit = special_bytes(x);
+			if (hit) {
+				s->p += first_byte(hit);
 				break;
+			}
 			s->p += 8;
 		}
 		if (s->p >= s->end)
