@@ -4,6 +4,7 @@
 #include <string.h>
 #include <jansson.h>
 
+#include "cardinality.h"
 #include "catalogue.h"
 #include "cli.h"
 #include "diag.h"
@@ -38,6 +39,23 @@ static void print_summary_json(const struct catalogue *cat,
 	json_dumpf(root, stdout, JSON_PRESERVE_ORDER);
 	fputc('\n', stdout);
 	json_decref(root);
+}
+
+static void print_summary(const struct catalogue *cat,
+			  const struct diag_list *diags)
+{
+	struct cardinality card;
+
+	cardinality_estimate(cat, &card);
+	printf("%s: %zu modules, %zu actions, %zu fields, %zu services: "
+	       "%u errors, %u warnings\n", cat->name ? cat->name : cat->source,
+	       cat->nmodules, catalogue_count_actions(cat), cat->nfields,
+	       cat->nservices, diags->errors, diags->warnings);
+	printf("loki: about %lu streams with %u labels (limits %d and %d); "
+	       "action as %s\n", card.streams, card.labels,
+	       CARDINALITY_MAX_STREAMS, CARDINALITY_MAX_LABELS,
+	       cat->action_label ? "a label" : "structured metadata");
+	cardinality_release(&card);
 }
 
 int cmd_check(int argc, char **argv)
@@ -86,8 +104,10 @@ int cmd_check(int argc, char **argv)
 		return cli_usage_error("check", "unknown format '%s'", format);
 
 	loaded = cli_find_and_load(schema, &cat, &diags);
-	if (!loaded)
+	if (!loaded) {
 		catalogue_check(&cat, &diags);
+		cardinality_report(&cat, &diags);
+	}
 	diag_list_sort(&diags);
 
 	if (json) {
@@ -97,11 +117,7 @@ int cmd_check(int argc, char **argv)
 	} else {
 		diag_print_text(stderr, &diags, cli_use_color(stderr));
 		if (!loaded && !quiet)
-			printf("%s: %zu modules, %zu actions, %zu fields, "
-			       "%zu services: %u errors, %u warnings\n",
-			       cat.name ? cat.name : cat.source, cat.nmodules,
-			       catalogue_count_actions(&cat), cat.nfields,
-			       cat.nservices, diags.errors, diags.warnings);
+			print_summary(&cat, &diags);
 	}
 
 	if (loaded)

@@ -138,6 +138,7 @@ struct catalogue {
 	char *prefix;
 	char *doc;
 	enum timestamp_style timestamp;
+	char *timezone;		/* zone of naive timestamps, NULL: Etc/UTC */
 	bool action_label;	/* `action` as a Loki label (else metadata) */
 
 	struct field_def *fields;

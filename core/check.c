@@ -396,9 +396,17 @@ int catalogue_check(const struct catalogue *cat, struct diag_list *diags)
 	struct checker ck = { cat, diags, 0 };
 	size_t i;
 
-	if (cat->name)
-		check_name(&ck, cat->name, &(struct srcpos){ cat->files ?
-			   cat->files[0] : cat->source, 0, 0 }, "catalogue");
+	if (cat->name) {
+		struct srcpos pos = { cat->files ? cat->files[0] : cat->source,
+				      0, 0 };
+
+		check_name(&ck, cat->name, &pos, "catalogue");
+		/* Grafana dashboard uids (logschema-NAME) hold 40 characters. */
+		if (strlen(cat->name) > 30)
+			error_at(&ck, &pos, "name-style",
+				 "catalogue name '%s' is longer than 30 characters",
+				 cat->name);
+	}
 	if (cat->prefix)
 		check_name(&ck, cat->prefix, &(struct srcpos){ cat->files ?
 			   cat->files[0] : cat->source, 0, 0 }, "prefix");

@@ -21,12 +21,13 @@ struct loader {
 	struct diag_list *diags;
 	int failed;
 	unsigned errors_before;	/* to avoid cascading complaints */
-	struct srcpos set[8];	/* where each top-level setting was set */
+	struct srcpos set[9];	/* where each top-level setting was set */
 	int version_seen;
 };
 
 static const char *const top_keys[] = {
-	"logschema", "name", "prefix", "doc", "timestamp", "loki", "levels",
+	"logschema", "name", "prefix", "doc", "timestamp", "timezone", "loki",
+	"levels",
 	"services", "fields", "modules", "functions", "dashboard", NULL
 };
 static const char *const service_keys[] = { "doc", "containers", NULL };
@@ -691,6 +692,9 @@ static void load_setting(struct loader *ld, const struct ynode *k,
 		else if (v->kind != YNODE_SCALAR || strcmp(v->value, "utc"))
 			fail(ld, v, CHECK_VALUE,
 			     "timestamp must be 'utc' or 'naive'");
+	} else if (!strcmp(k->value, "timezone")) {
+		if (!set_once(ld, 7, k))
+			cat->timezone = get_string(ld, v, "'timezone'");
 	} else if (!strcmp(k->value, "levels")) {
 		if (!set_once(ld, 5, k))
 			load_levels(ld, v);

@@ -203,6 +203,7 @@ void catalogue_release(struct catalogue *cat)
 	free(cat->name);
 	free(cat->prefix);
 	free(cat->doc);
+	free(cat->timezone);
 	free(cat->source);
 	free_strings(cat->files, cat->nfiles);
 	memset(cat, 0, sizeof(*cat));

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cardinality.h"
 #include "catalogue.h"
 #include "resolve.h"
 #include "util.h"
@@ -241,10 +242,13 @@ static json_t *module_json(const struct catalogue *cat,
 		json_t *act = action_json(cat, mod, &mod->actions[i]);
 
 		json_array_append_new(actions, act);
-		if (mod->actions[i].severity == SEVERITY_CRITICAL)
-			json_array_append(critical, act);
 	}
 	mark_positions(actions);
+	for (i = 0; i < mod->nactions; i++)
+		if (mod->actions[i].severity == SEVERITY_CRITICAL)
+			json_array_append_new(critical, json_deep_copy(
+				json_array_get(actions, i)));
+	mark_positions(critical);
 	json_object_set_new(o, "groups", groups_json(actions));
 	json_object_set_new(o, "actions", actions);
 	json_object_set_new(o, "action_count",
@@ -287,6 +291,21 @@ static char *join(char *acc, const char *sep, const char *s)
 	return t;
 }
 
+static json_t *module_summary(const struct module *mod)
+{
+	json_t *o = name_object(mod->name);
+
+	set_str(o, "doc", mod->doc ? mod->doc : "");
+	set_str(o, "severity", severity_name(mod->severity));
+	json_object_set_new(o, "critical",
+			    json_boolean(mod->severity == SEVERITY_CRITICAL));
+	json_object_set_new(o, "noise",
+			    json_boolean(mod->severity == SEVERITY_NOISE));
+	json_object_set_new(o, "action_count",
+			    json_integer((json_int_t)mod->nactions));
+	return o;
+}
+
 static json_t *services_json(const struct catalogue *cat, char **all)
 {
 	json_t *arr = json_array();
@@ -308,7 +327,7 @@ static json_t *services_json(const struct catalogue *cat, char **all)
 		for (j = 0; j < cat->nmodules; j++)
 			if (cat->modules[j].service == svc)
 				json_array_append_new(mods,
-					name_object(cat->modules[j].name));
+					module_summary(&cat->modules[j]));
 		json_object_set_new(o, "containers", c);
 		set_str(o, "container_regex", re);
 		json_object_set_new(o, "modules", mark_positions(mods));
@@ -421,6 +440,23 @@ static void severity_lists(json_t *root, const struct catalogue *cat,
 	free(re);
 }
 
+static json_t *cardinality_json(const struct catalogue *cat)
+{
+	struct cardinality card;
+	json_t *o;
+
+	cardinality_estimate(cat, &card);
+	o = json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}",
+		"streams", (json_int_t)card.streams,
+		"streams_action_label", (json_int_t)card.streams_as_label,
+		"streams_action_metadata", (json_int_t)card.streams_as_metadata,
+		"labels", (json_int_t)card.labels,
+		"max_streams", (json_int_t)CARDINALITY_MAX_STREAMS,
+		"max_labels", (json_int_t)CARDINALITY_MAX_LABELS);
+	cardinality_release(&card);
+	return o;
+}
+
 json_t *catalogue_resolve(const struct catalogue *cat)
 {
 	json_t *root = json_object(), *modules = json_array();
@@ -438,8 +474,10 @@ json_t *catalogue_resolve(const struct catalogue *cat)
 		cat->timestamp == TIMESTAMP_NAIVE ? "naive" : "utc");
 	json_object_set_new(root, "timestamp_naive",
 			    json_boolean(cat->timestamp == TIMESTAMP_NAIVE));
+	set_str(root, "timezone", cat->timezone ? cat->timezone : "Etc/UTC");
 	json_object_set_new(root, "action_label",
 			    json_boolean(cat->action_label));
+	json_object_set_new(root, "cardinality", cardinality_json(cat));
 	json_object_set_new(root, "levels", levels_json());
 	json_object_set_new(root, "services", services_json(cat, &all));
 	set_str(root, "all_container_regex", all);

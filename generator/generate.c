@@ -352,16 +352,34 @@ static int write_depfile(const char *depfile, const struct catalogue *cat,
 	return 0;
 }
 
+/* mkdir -p */
 static int ensure_dir(const char *dir, struct diag_list *diags)
 {
+	char *path = xstrdup(dir), *p;
 	struct stat st;
 
+	for (p = path + 1; ; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (stat(path, &st) && mkdir(path, 0755) && errno != EEXIST) {
+			diag_add(diags, DIAG_ERROR, path, 0, 0, NULL,
+				 "cannot create output directory: %s",
+				 strerror(errno));
+			free(path);
+			return -1;
+		}
+		*p = c;
+		if (!c)
+			break;
+	}
+	free(path);
 	if (!stat(dir, &st) && S_ISDIR(st.st_mode))
 		return 0;
-	if (!mkdir(dir, 0755))
-		return 0;
 	diag_add(diags, DIAG_ERROR, dir, 0, 0, NULL,
-		 "cannot create output directory: %s", strerror(errno));
+		 "cannot create output directory: not a directory");
 	return -1;
 }
 
