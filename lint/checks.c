@@ -167,13 +167,13 @@ static int helper_len(const struct lint_unit *u, const struct call_field *f)
 
 /*
  * A value clang rejected drops its call from the AST, but clang's error
- * names the value's type: "... with an expression of incompatible type
- * 'struct ffl_strs'".
+ * (or a warning about another value of the call) names the value's type:
+ * "... with an expression of incompatible type 'struct ffl_strs'".
  */
 static char *clang_type_complaint(const struct lint_unit *u,
 				  const struct call_field *f)
 {
-	static const char marker[] = "incompatible type '";
+	static const char marker[] = TYPE_MARKER;
 	size_t i;
 
 	for (i = 0; i < u->nerrors; i++) {
@@ -187,9 +187,19 @@ static char *clang_type_complaint(const struct lint_unit *u,
 		if (!p)
 			continue;
 		p += strlen(marker);
+		if (!strncmp(p, "incompatible type '", 19))
+			p += 19;
+		else if (!strncmp(p, "type '", 6))
+			p += 6;
+		else
+			continue;
 		end = strchr(p, '\'');
-		if (end)
-			return xstrndup(p, end - p);
+		if (end) {
+			char *type = xstrndup(p, end - p);
+
+			type_strip_const(type);
+			return type;
+		}
 	}
 	return NULL;
 }

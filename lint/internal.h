@@ -177,14 +177,20 @@ struct absorb {
 	unsigned end;
 };
 
-/* A clang error in the main file (or, with file set, elsewhere). */
+/* How clang names the type of a value it cannot convert. */
+#define TYPE_MARKER "with an expression of "
+
+/*
+ * A clang error in the main file (or, with file set, elsewhere), or a
+ * warning that names the type of a value it complains about.
+ */
 struct clang_error {
 	char *file;		/* NULL: the main file */
 	unsigned offset;	/* in the main file */
 	unsigned line;
 	unsigned column;
 	char *message;
-	bool absorbed;
+	bool warning;
 };
 
 /* One file being linted; its arrays are reused from file to file. */
@@ -246,8 +252,10 @@ enum value_verdict {
 enum value_verdict value_check_type(const struct lint_unit *u,
 				    const struct call_field *f,
 				    enum field_type type);
-/* The type of a resolved value as clang spells it; free() it. */
+/* The type of a resolved value as clang spells it, without a top-level
+ * const; free() it. */
 char *value_type_spelling(const struct lint_unit *u, int value);
+void type_strip_const(char *type);
 /* The string literal a resolved value is, or NULL; free() it. */
 char *value_string_literal(const struct lint_unit *u, int value);
 

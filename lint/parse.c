@@ -28,7 +28,7 @@ static char *display_name(CXFile file)
 	return out;
 }
 
-static void add_error(struct lint_unit *u, CXDiagnostic d)
+static void add_error(struct lint_unit *u, CXDiagnostic d, bool warning)
 {
 	CXSourceLocation loc = clang_getDiagnosticLocation(d);
 	CXString msg = clang_getDiagnosticSpelling(d);
@@ -40,6 +40,7 @@ static void add_error(struct lint_unit *u, CXDiagnostic d)
 	ALLOC_GROW(u->errors, u->nerrors + 1, u->aerrors);
 	e = &u->errors[u->nerrors++];
 	memset(e, 0, sizeof(*e));
+	e->warning = warning;
 	e->message = xstrdup(clang_getCString(msg));
 	clang_disposeString(msg);
 	if (!file) {
@@ -74,6 +75,16 @@ static void note_undeclared(struct lint_unit *u, CXDiagnostic d)
 	clang_disposeString(opt);
 }
 
+/* A conversion warning that names the type of the value converted. */
+static bool names_a_type(CXDiagnostic d)
+{
+	CXString msg = clang_getDiagnosticSpelling(d);
+	bool yes = strstr(clang_getCString(msg), TYPE_MARKER) != NULL;
+
+	clang_disposeString(msg);
+	return yes;
+}
+
 static void read_diagnostics(struct lint_unit *u)
 {
 	unsigned i, n = clang_getNumDiagnostics(u->tu);
@@ -82,10 +93,12 @@ static void read_diagnostics(struct lint_unit *u)
 		CXDiagnostic d = clang_getDiagnostic(u->tu, i);
 		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
 
+		if (sev >= CXDiagnostic_Error)
+			add_error(u, d, false);
+		else if (sev == CXDiagnostic_Warning && names_a_type(d))
+			add_error(u, d, true);
 		if (sev >= CXDiagnostic_Warning)
 			note_undeclared(u, d);
-		if (sev >= CXDiagnostic_Error)
-			add_error(u, d);
 		clang_disposeDiagnostic(d);
 	}
 }

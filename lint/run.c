@@ -89,7 +89,7 @@ static size_t report_clang_errors(struct lint_unit *u)
 	for (i = 0; i < u->nerrors; i++) {
 		const struct clang_error *e = &u->errors[i];
 
-		if (absorbed(u, e))
+		if (e->warning || absorbed(u, e))
 			continue;
 		diag_add(&u->diags, DIAG_ERROR, e->file ? e->file : u->path,
 			 e->line, e->column, lint_check_name(LINT_PARSE_ERROR),

@@ -191,6 +191,17 @@ enum value_verdict value_check_type(const struct lint_unit *u,
 	return suits(u, f, t, type) ? VALUE_OK : VALUE_WRONG;
 }
 
+/* "const int64_t" and "char *const" lose their top-level const. */
+void type_strip_const(char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > 6 && !strcmp(s + n - 6, "*const"))
+		s[n - 5] = '\0';
+	else if (!strncmp(s, "const ", 6) && !strchr(s, '*'))
+		memmove(s, s + 6, n - 5);
+}
+
 char *value_type_spelling(const struct lint_unit *u, int value)
 {
 	CXString s = clang_getTypeSpelling(
@@ -198,6 +209,7 @@ char *value_type_spelling(const struct lint_unit *u, int value)
 	char *out = xstrdup(clang_getCString(s));
 
 	clang_disposeString(s);
+	type_strip_const(out);
 	return out;
 }
 
