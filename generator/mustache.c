@@ -59,7 +59,7 @@ struct mustache_render {
 	unsigned found;		/* templates the partial callback gave */
 	unsigned depth;		/* partials and parents being rendered */
 	unsigned nesting;	/* contents being rendered, of any kind */
-	unsigned long steps;	/* work done, see MUSTACHE_MAX_STEPS */
+	unsigned long long steps; /* work done, see MUSTACHE_MAX_STEPS */
 	struct mustache_error *err;
 };
 

@@ -539,7 +539,8 @@ static int tree_close(struct mustache_parser *p, size_t i)
 		return mustache_error_at(p->err, t, c->pos,
 					 "unexpected closing tag '%s'", got);
 	o = &t->nodes[p->open[p->depth - 1]];
-	name_for_message(want, sizeof(want), o->str, o->len);
+	want[0] = '*';
+	name_for_message(want + o->dynamic, sizeof(want) - 1, o->str, o->len);
 	if (!close_matches(o, c))
 		return mustache_error_at(p->err, t, c->pos,
 					 "closing tag '%s' does not match %s '%s'",

@@ -396,6 +396,8 @@ static void test_render_reports_mismatched_close(void **state)
 		     2, 2);
 	assert_fails("x{{/a}}", NULL, "unexpected closing tag 'a'", "main",
 		     1, 2);
+	assert_fails("{{<*n}}{{/n}}", NULL,
+		     "closing tag 'n' does not match parent '*n'", "main", 1, 8);
 }
 
 static void test_render_reports_bad_delimiter_change(void **state)
