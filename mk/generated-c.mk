@@ -5,7 +5,8 @@
 # gcc and clang at -std=c99, c11 and c17 under -Wall -Wextra -Wpedantic
 # -Werror (the header alone too), runs the cmocka tests of
 # tests/generated/ against them, and the thread test again under
-# ThreadSanitizer.
+# ThreadSanitizer. It also builds a small user program through logschema.mk
+# and cmake/Logschema.cmake.
 
 GEN_GCC ?= gcc
 GEN_CLANG ?= $(shell command -v clang 2>/dev/null || command -v clang-14 2>/dev/null || echo clang)
@@ -109,6 +110,10 @@ check-generated-c: $(GEN_MATRIX) $(GEN_TEST_BINS) $(GEN_TSAN_BIN)
 	@echo "  ok generated C compiles cleanly ($(words $(GEN_MATRIX)) builds)"
 	@sh tests/run-unit.sh $(GEN_TEST_BINS) $(GEN_TSAN_BIN)
 
-CHECK_TARGETS += check-generated-c
+# logschema.mk and cmake/Logschema.cmake, used as a user would.
+check-generated-build: $(LOGSCHEMA)
+	@sh tests/generated/build-systems/run.sh $(LOGSCHEMA)
 
-.PHONY: check-generated-c
+CHECK_TARGETS += check-generated-c check-generated-build
+
+.PHONY: check-generated-c check-generated-build
