@@ -14,5 +14,13 @@ $(FAULTS)/failwrite.so: tests/faults/failwrite.c
 check-faults: $(LOGSCHEMA) $(FAULTS)/failwrite.so
 	@sh tests/faults/generator.sh $(LOGSCHEMA) $(FAULTS)/failwrite.so
 
-CHECK_TARGETS += check-faults
-.PHONY: check-faults
+# Under AddressSanitizer a run is slower and maps terabytes of shadow.
+ifeq ($(SANITIZE),1)
+ADVERSARIAL_ENV := ADVERSARIAL_TIMEOUT=5 ADVERSARIAL_VMEM_KB=
+endif
+
+check-adversarial: $(LOGSCHEMA)
+	@$(ADVERSARIAL_ENV) sh tests/adversarial/run.sh $(LOGSCHEMA)
+
+CHECK_TARGETS += check-faults check-adversarial
+.PHONY: check-faults check-adversarial
