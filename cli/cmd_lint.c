@@ -1,4 +1,5 @@
 /* cmd_lint.c: `logschema lint`, check C sources against the catalogue. */
+#include <fnmatch.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ static const char usage_text[] =
 "                        get -std=c11, their own directory and -I paths\n"
 "  -I DIR                add an include directory (without -p)\n"
 "      --staged          lint the C files staged in git, as staged\n"
+"  -x, --exclude GLOB    skip files whose path matches GLOB (repeatable)\n"
 "  -j, --jobs N          files in parallel (default: one per core)\n"
 "      --format FMT      text (default, stderr), json, sarif or github\n"
 "  -W<check>             turn a check on (e.g. -Wunused-action)\n"
@@ -61,6 +63,8 @@ struct lint_args {
 	int enable[LINT_CHECK_COUNT];	/* -1 default, 0 off, 1 on */
 	const char **includes;
 	size_t nincludes, aincludes;
+	const char **excludes;
+	size_t nexcludes, aexcludes;
 	char **paths;
 	size_t npaths;
 	char **cflags;
@@ -143,6 +147,7 @@ static int parse_args(struct lint_args *a, int argc, char **argv)
 		{ "schema", required_argument, NULL, 's' },
 		{ "build-dir", required_argument, NULL, 'p' },
 		{ "staged", no_argument, NULL, 'S' },
+		{ "exclude", required_argument, NULL, 'x' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "werror", no_argument, NULL, 'E' },
@@ -160,7 +165,7 @@ static int parse_args(struct lint_args *a, int argc, char **argv)
 			a->ncflags = argc - i - 1;
 			break;
 		}
-	while ((c = getopt_long(nopts, argv, "s:p:j:W:I:vh", opts,
+	while ((c = getopt_long(nopts, argv, "s:p:j:W:I:x:vh", opts,
 				NULL)) != -1) {
 		int err = 0;
 
@@ -190,6 +195,10 @@ static int parse_args(struct lint_args *a, int argc, char **argv)
 			ALLOC_GROW(a->includes, a->nincludes + 1, a->aincludes);
 			a->includes[a->nincludes++] = optarg;
 			break;
+		case 'x':
+			ALLOC_GROW(a->excludes, a->nexcludes + 1, a->aexcludes);
+			a->excludes[a->nexcludes++] = optarg;
+			break;
 		case 'v':
 			a->verbose = true;
 			break;
@@ -217,6 +226,31 @@ static void show_progress(void *data, size_t done, size_t total,
 	fflush(stderr);
 }
 
+static bool excluded(const struct lint_args *a, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < a->nexcludes; i++)
+		if (!fnmatch(a->excludes[i], path, 0))
+			return true;
+	return false;
+}
+
+static void drop_excluded(const struct lint_args *a, struct lint_files *files)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < files->nr; i++) {
+		if (excluded(a, files->items[i].path)) {
+			free(files->items[i].path);
+			free(files->items[i].text);
+		} else {
+			files->items[n++] = files->items[i];
+		}
+	}
+	files->nr = n;
+}
+
 static int collect_files(const struct lint_args *a, struct lint_files *files,
 			 struct diag_list *diags)
 {
@@ -231,6 +265,7 @@ static int collect_files(const struct lint_args *a, struct lint_files *files,
 	if (!a->staged && !a->npaths && a->build_dir &&
 	    lint_files_add_compdb(files, a->build_dir, diags))
 		ret = -1;
+	drop_excluded(a, files);
 	return ret;
 }
 
@@ -306,19 +341,16 @@ int cmd_lint(int argc, char **argv)
 		a.enable[i] = -1;
 	status = parse_args(&a, argc, argv);
 	if (status) {
-		free(a.includes);
-		return status == 1 ? EXIT_CLEAN : status;
+		status = status == 1 ? EXIT_CLEAN : status;
+	} else if (!a.npaths && !a.staged && !a.build_dir) {
+		status = cli_usage_error("lint", "no files to lint");
+	} else if (cli_load_catalogue(a.schema, &cat)) {
+		status = EXIT_TROUBLE;
+	} else {
+		status = run(&a, &cat);
+		catalogue_release(&cat);
 	}
-	if (!a.npaths && !a.staged && !a.build_dir) {
-		free(a.includes);
-		return cli_usage_error("lint", "no files to lint");
-	}
-	if (cli_load_catalogue(a.schema, &cat)) {
-		free(a.includes);
-		return EXIT_TROUBLE;
-	}
-	status = run(&a, &cat);
-	catalogue_release(&cat);
 	free(a.includes);
+	free(a.excludes);
 	return status;
 }
