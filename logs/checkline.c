@@ -308,6 +308,8 @@ static void count_unknown(struct cl_worker *w, const char *module,
 	key[mlen + 2 + alen] = '\0';
 	len = mlen + alen + 3;
 
+	if (!w->unknown)
+		w->unknown = xcalloc(2 * CL_UNKNOWN_LIMIT, sizeof(*w->unknown));
 	h = cl_hash(key, len);
 	for (i = 0; i < 2 * CL_UNKNOWN_LIMIT; i++) {
 		slot = &w->unknown[(h + i) % (2 * CL_UNKNOWN_LIMIT)];
@@ -621,9 +623,25 @@ static size_t compose_prefix(const char *s, size_t len, const char **name,
 	return i;
 }
 
+/* Findings of one line in column order, stable (a short insertion sort). */
+static void sort_notes(struct cl_block *b, size_t first)
+{
+	size_t i, j;
+
+	for (i = first + 1; i < b->nnotes; i++) {
+		struct cl_note n = b->notes[i];
+
+		for (j = i; j > first && b->notes[j - 1].column > n.column; j--)
+			b->notes[j] = b->notes[j - 1];
+		b->notes[j] = n;
+	}
+}
+
 void cl_check_line(struct cl_worker *w, struct cl_block *b, uint64_t line,
 		   const char *buf, size_t len)
 {
+	size_t first = b->nnotes;
+
 	struct line_ctx c = { .w = w, .b = b, .line = line };
 	struct jl_error err;
 	size_t skip = 0;
@@ -662,4 +680,6 @@ void cl_check_line(struct cl_worker *w, struct cl_block *b, uint64_t line,
 	}
 	c.scratch = w->scratch;
 	check_event(&c);
+	if (b->nnotes - first > 1)
+		sort_notes(b, first);
 }

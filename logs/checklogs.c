@@ -351,7 +351,7 @@ const struct checklogs_stats *checklogs_stats(struct checklogs *cl)
 			st->checks[j] += w->checks[j];
 		for (j = 0; j < cl->nactions; j++)
 			st->action_events[j] += w->action_events[j];
-		for (j = 0; j < 2 * CL_UNKNOWN_LIMIT; j++)
+		for (j = 0; w->unknown && j < 2 * CL_UNKNOWN_LIMIT; j++)
 			if (w->unknown[j].key)
 				add_unknown(st, &w->unknown[j]);
 		st->unknown_other += w->unknown_other;
@@ -382,8 +382,9 @@ void checklogs_free(struct checklogs *cl)
 		free(w->seen);
 		free(w->seen_at);
 		free(w->action_events);
-		for (j = 0; j < 2 * CL_UNKNOWN_LIMIT; j++)
+		for (j = 0; w->unknown && j < 2 * CL_UNKNOWN_LIMIT; j++)
 			free(w->unknown[j].key);
+		free(w->unknown);
 		for (j = 0; j < CL_SUGGEST_SLOTS; j++)
 			free(w->suggest[j].word);
 	}

@@ -103,7 +103,7 @@ struct cl_worker {
 	uint64_t events;
 	uint64_t checks[CHECKLOGS_CHECK_COUNT];
 	uint64_t *action_events;
-	struct cl_unknown_slot unknown[2 * CL_UNKNOWN_LIMIT];
+	struct cl_unknown_slot *unknown;	/* 2 * CL_UNKNOWN_LIMIT, once needed */
 	size_t nunknown;
 	uint64_t unknown_other;
 	struct cl_suggest_slot suggest[CL_SUGGEST_SLOTS];
