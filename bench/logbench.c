@@ -3,7 +3,7 @@
  * side by side in one process and one run.
  *
  *   logbench [-r ROUNDS] [-b BATCHES] [-t BATCH_MS] [-T TARGETS_FILE]
- *   logbench --emit CONTENDER EVENT COUNT
+ *   logbench --emit|--format CONTENDER ref|ten|static COUNT
  *
  * Every contender's output is checked first; then, for each scenario and
  * event, each contender is warmed up and the contenders take turns, in a
@@ -310,12 +310,18 @@ static int find_contender(const char *name)
 	return -1;
 }
 
-/* --emit: only write COUNT events, for counting syscalls from outside. */
-static int emit_only(const char *name, const char *event, long count)
+/*
+ * --emit and --format: only write or format COUNT events, for counting
+ * syscalls or instructions from outside.
+ */
+static int run_only(const char *mode, const char *name, const char *event,
+		    long count)
 {
+	static char buf[TIMING_LINE];
 	static const char *const events[BENCH_NEVENTS] = { "ref", "ten",
 							    "static" };
 	struct bench_config cfg = { harness_devnull, 0, 0, 0, 0 };
+	const struct bench_contender *c;
 	int i = find_contender(name), ev;
 
 	for (ev = 0; ev < BENCH_NEVENTS; ev++)
@@ -325,10 +331,13 @@ static int emit_only(const char *name, const char *event, long count)
 		fprintf(stderr, "logbench: unknown contender or event\n");
 		return 2;
 	}
-	harness_contenders[i]->configure(&cfg);
-	harness_contenders[i]->emit_n((enum bench_event)ev,
-				      harness_input(harness_contenders[i], 0),
-				      count);
+	c = harness_contenders[i];
+	c->configure(&cfg);
+	if (!strcmp(mode, "--format"))
+		c->format_n((enum bench_event)ev, harness_input(c, 0), buf,
+			    sizeof(buf), count);
+	else
+		c->emit_n((enum bench_event)ev, harness_input(c, 0), count);
 	return 0;
 }
 
@@ -336,7 +345,8 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: logbench [-r ROUNDS] [-b BATCHES] "
 		"[-t BATCH_MS] [-T TARGETS_FILE]\n"
-		"       logbench --emit CONTENDER ref|ten|static COUNT\n");
+		"       logbench --emit|--format CONTENDER ref|ten|static "
+		"COUNT\n");
 	return 2;
 }
 
@@ -400,8 +410,9 @@ int main(int argc, char **argv)
 
 	if (init_all())
 		return 2;
-	if (argc == 5 && !strcmp(argv[1], "--emit"))
-		return emit_only(argv[2], argv[3], atol(argv[4]));
+	if (argc == 5 && (!strcmp(argv[1], "--emit") ||
+			  !strcmp(argv[1], "--format")))
+		return run_only(argv[1], argv[2], argv[3], atol(argv[4]));
 	if (parse_options(argc, argv))
 		return usage();
 	if (!targets)
