@@ -28,6 +28,7 @@ static const char usage_text[] =
 "                             lowest severity that fails the run\n"
 "                             (default error)\n"
 "      --werror               the same as --fail-on warning\n"
+"  -W CHECK, -Wno-CHECK       switch a check on or off (all are on)\n"
 "      --max-findings N       print at most N findings; counts stay exact\n"
 "      --max-line BYTES       longer lines are reported and skipped\n"
 "                             (default 16777216)\n"
@@ -111,13 +112,32 @@ struct options {
 	int quiet;
 };
 
+/* -W NAME, -Wno-NAME, and -Werror for --werror. */
+static int switch_check(struct options *o, const char *arg)
+{
+	int off = !strncmp(arg, "no-", 3);
+	int check = checklogs_check_parse(arg + (off ? 3 : 0));
+
+	if (!strcmp(arg, "error")) {
+		o->fail_on_warning = 1;
+		return 0;
+	}
+	if (check < 0)
+		return -1;
+	if (off)
+		o->check.disabled |= 1u << check;
+	else
+		o->check.disabled &= ~(1u << check);
+	return 0;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option opts[] = {
 		{ "schema", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "fail-on", required_argument, NULL, 'F' },
-		{ "werror", no_argument, NULL, 'W' },
+		{ "werror", no_argument, NULL, 'E' },
 		{ "max-findings", required_argument, NULL, 'm' },
 		{ "max-line", required_argument, NULL, 'L' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -128,8 +148,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 	uint64_t n;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "s:j:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:j:qhW:", opts, NULL)) != -1) {
 		switch (c) {
+		case 'W':
+			if (switch_check(o, optarg))
+				return cli_usage_error("check-logs",
+					"unknown check '%s'", optarg);
+			break;
 		case 's':
 			o->schema = optarg;
 			break;
@@ -147,7 +172,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 					optarg);
 			o->fail_on_warning = !strcmp(optarg, "warning");
 			break;
-		case 'W':
+		case 'E':
 			o->fail_on_warning = 1;
 			break;
 		case 'm':

@@ -24,6 +24,16 @@ const char *checklogs_check_name(enum checklogs_check check)
 	return check < CHECKLOGS_CHECK_COUNT ? check_names[check] : "unknown";
 }
 
+int checklogs_check_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < CHECKLOGS_CHECK_COUNT; i++)
+		if (!strcmp(check_names[i], name))
+			return i;
+	return -1;
+}
+
 /*
  * A level that differs from the catalogue, or a field the action does not
  * declare (often bound by a logger for the whole workflow), still leaves
@@ -216,6 +226,8 @@ void cl_vnote(struct cl_worker *w, struct cl_block *b, uint64_t line,
 	va_list copy;
 	int len;
 
+	if (w->cl->opt.disabled & (1u << check))
+		return;
 	w->checks[check]++;
 	ALLOC_GROW(b->notes, b->nnotes + 1, b->anotes);
 	n = &b->notes[b->nnotes++];

@@ -42,6 +42,7 @@ struct checklogs_options {
 	size_t max_line;	/* longer lines are skipped; 0: 16 MiB */
 	size_t block_size;	/* bytes handed to a thread; 0: 1 MiB */
 	unsigned threads;	/* 0: one per online CPU, at most 8 */
+	unsigned disabled;	/* 1 << check for each check switched off */
 	checklogs_finding_fn *on_finding;	/* in input order; may be NULL */
 	void *data;
 };
@@ -100,6 +101,8 @@ const struct action *checklogs_action_at(const struct checklogs *cl,
 					 size_t i);
 
 const char *checklogs_check_name(enum checklogs_check check);
+/* The check of that name, or -1. */
+int checklogs_check_parse(const char *name);
 enum diag_severity checklogs_check_severity(enum checklogs_check check);
 
 /*

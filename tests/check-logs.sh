@@ -45,6 +45,10 @@ expect 1 "'-' for stdin" sh -c "\"$logschema\" check-logs -s $shop - < $data/com
 expect 0 "warnings pass by default" "$logschema" check-logs -s "$shop" "$data/warnings.log"
 expect 1 "--fail-on warning" "$logschema" check-logs -s "$shop" --fail-on warning "$data/warnings.log"
 expect 1 "--werror" "$logschema" check-logs -s "$shop" --werror "$data/warnings.log"
+expect 1 "-Werror" "$logschema" check-logs -s "$shop" -Werror "$data/warnings.log"
+expect 0 "-Wno-CHECK" "$logschema" check-logs -s "$shop" --werror -Wno-unknown-field -Wno-level-mismatch "$data/warnings.log"
+grep -q '^1 lines, 1 events, 0 errors, 0 warnings$' "$tmp/out" || fail "switched-off checks counted"
+expect 2 "-W of an unknown check" "$logschema" check-logs -s "$shop" -Wno-such-check "$data/warnings.log"
 
 expect 1 "--max-findings" "$logschema" check-logs -s "$shop" --max-findings 2 "$data/compose.log"
 [ "$(grep -c '\[' "$tmp/err")" -eq 2 ] || fail "--max-findings 2 printed $(grep -c '\[' "$tmp/err")"

@@ -481,6 +481,33 @@ static void test_checklogs_quotes_hostile_values_safely(void **state)
 	free(text);
 }
 
+static void test_checklogs_skips_switched_off_checks(void **state)
+{
+	struct checklogs_options opt = { .threads = 1 };
+	const struct checklogs_stats *st;
+	struct catalogue cat;
+	struct checklogs *cl;
+	char *text;
+
+	opt.disabled = 1u << CHECKLOGS_INVALID_JSON |
+		       1u << CHECKLOGS_UNKNOWN_FIELD;
+	text = run_opts(SHOP, every_check, strlen(every_check), opt, &cat,
+			&cl);
+	assert_null(strstr(text, "[invalid-json]"));
+	assert_null(strstr(text, "[unknown-field]"));
+	assert_non_null(strstr(text, "[missing-id]"));
+	st = checklogs_stats(cl);
+	assert_int_equal(st->checks[CHECKLOGS_INVALID_JSON], 0);
+	assert_int_equal(st->errors, 17);
+	assert_int_equal(st->warnings, 1);
+	assert_int_equal(checklogs_check_parse("field-type"),
+			 CHECKLOGS_FIELD_TYPE);
+	assert_int_equal(checklogs_check_parse("no-such-check"), -1);
+	free(text);
+	checklogs_free(cl);
+	catalogue_release(&cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -497,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_checklogs_threads_keep_input_order),
 		cmocka_unit_test(test_checklogs_numbers_lines_per_file),
 		cmocka_unit_test(test_checklogs_quotes_hostile_values_safely),
+		cmocka_unit_test(test_checklogs_skips_switched_off_checks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
