@@ -18,6 +18,13 @@
  * strings as they are, integers in decimal, reals in the shortest form
  * that reads back to the same double, true and false as words, null as
  * nothing, and arrays and objects as compact JSON.
+ *
+ * Whitespace: a line holding only blanks and tags other than
+ * interpolations is standalone and leaves nothing in the output; a
+ * standalone partial or parent adds the line's indentation to each line
+ * it renders. A block whose opening tag is standalone is indented like its
+ * first line of content, and an override of it takes the indentation of
+ * the block it replaces.
  */
 
 /* Partials and parents nested deeper than this stop the render. */
