@@ -14,6 +14,9 @@ static const struct verb verbs[] = {
 	{ "check", cmd_check, "validate a catalogue" },
 	{ "resolve", cmd_resolve, "print the resolved catalogue as JSON" },
 	{ "generate", cmd_generate, "render C, docs, pipelines, dashboards" },
+	{ "lint", cmd_lint, "check C sources against the catalogue" },
+	{ "check-logs", cmd_check_logs, "check JSON log lines against it" },
+	{ "diff", cmd_diff, "compare two catalogue versions" },
 	{ NULL, NULL, NULL }
 };
 
