@@ -268,14 +268,17 @@ static struct cl_suggest_slot *suggestion(struct cl_worker *w,
 	if (!cm) {
 		const struct catalogue *cat = w->cl->cat;
 
-		s->answer = suggest_name(s->word, &cat->modules[0].name,
-					 cat->nmodules,
-					 sizeof(cat->modules[0]));
+		if (cat->nmodules)
+			s->answer = suggest_name(s->word,
+						 &cat->modules[0].name,
+						 cat->nmodules,
+						 sizeof(cat->modules[0]));
 		return s;
 	}
-	s->answer = suggest_name(s->word, &cm->mod->actions[0].name,
-				 cm->mod->nactions,
-				 sizeof(cm->mod->actions[0]));
+	if (cm->mod->nactions)
+		s->answer = suggest_name(s->word, &cm->mod->actions[0].name,
+					 cm->mod->nactions,
+					 sizeof(cm->mod->actions[0]));
 	for (i = 0; !s->answer && i < w->cl->nmodules; i++)
 		if (cl_table_get(&w->cl->modules[i].actions, word, len) >= 0) {
 			s->other = w->cl->modules[i].mod->name;
