@@ -236,12 +236,22 @@ static bool excluded(const struct lint_args *a, const char *path)
 	return false;
 }
 
-static void drop_excluded(const struct lint_args *a, struct lint_files *files)
+static int cmp_file(const void *a, const void *b)
+{
+	return strcmp(((const struct lint_file *)a)->path,
+		      ((const struct lint_file *)b)->path);
+}
+
+/* Sorted, without excluded files or a file named twice. */
+static void tidy_files(const struct lint_args *a, struct lint_files *files)
 {
 	size_t i, n = 0;
 
+	qsort(files->items, files->nr, sizeof(*files->items), cmp_file);
 	for (i = 0; i < files->nr; i++) {
-		if (excluded(a, files->items[i].path)) {
+		if (excluded(a, files->items[i].path) ||
+		    (n && !strcmp(files->items[n - 1].path,
+				  files->items[i].path))) {
 			free(files->items[i].path);
 			free(files->items[i].text);
 		} else {
@@ -265,7 +275,7 @@ static int collect_files(const struct lint_args *a, struct lint_files *files,
 	if (!a->staged && !a->npaths && a->build_dir &&
 	    lint_files_add_compdb(files, a->build_dir, diags))
 		ret = -1;
-	drop_excluded(a, files);
+	tidy_files(a, files);
 	return ret;
 }
 
@@ -309,7 +319,8 @@ static int run(struct lint_args *a, const struct catalogue *cat)
 	opts.nextra_args = a->ncflags;
 	opts.jobs = a->jobs;
 	complete = !collect_files(a, &files, &diags);
-	if (files.nr > 8 && isatty(2) && !a->verbose)
+	if (files.nr > 8 && isatty(2) && !a->verbose && getenv("TERM") &&
+	    strcmp(getenv("TERM"), "dumb"))
 		opts.progress = show_progress;
 	if (files.nr && lint_run(&opts, &files, &diags))
 		complete = false;
