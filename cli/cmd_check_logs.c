@@ -22,7 +22,7 @@ static const char usage_text[] =
 "when no FILE is given or FILE is '-'. Output of 'docker compose logs'\n"
 "(\"name  | {...}\") is understood, and the container named in findings.\n"
 "\n"
-"  -s, --schema PATH          catalogue file or directory\n"
+"  -s, --schema PATH          catalogue file or directory (default: see README)\n"
 "      --format text|json     report format (default text)\n"
 "      --fail-on error|warning\n"
 "                             lowest severity that fails the run\n"
