@@ -456,6 +456,37 @@ static void test_escaping_holds_at_every_offset(void **state)
 	}
 }
 
+static void test_every_byte_is_escaped_at_every_offset(void **state)
+{
+	unsigned b;
+	size_t pos;
+
+	(void)state;
+	/* Each byte value alone in a run of plain text, wherever it falls. */
+	for (b = 1; b < 256; b++) {
+		for (pos = 0; pos < 17; pos++) {
+			char value[18], buf[1024];
+			const char *got;
+			json_t *o;
+
+			memset(value, 'x', 17);
+			value[17] = '\0';
+			value[pos] = (char)b;
+			ffl_format_log(buf, sizeof(buf), NULL, FFL_INFO, "m", "a",
+				       "", FFL_STR("v", value));
+			o = json_loads(buf, 0, NULL);
+			if (!o)
+				fail_msg("byte 0x%02x at %zu: %s", b, pos, buf);
+			got = json_string_value(json_object_get(o, "v"));
+			if (b < 0x80)
+				assert_string_equal(got, value);
+			else
+				assert_memory_equal(got + pos, "\xef\xbf\xbd", 3);
+			json_decref(o);
+		}
+	}
+}
+
 static void test_long_line_is_cut_at_a_field_and_marked(void **state)
 {
 	char *big = malloc(10000);
@@ -544,6 +575,7 @@ int main(void)
 		cmocka_unit_test_setup(test_invalid_utf8_becomes_replacement_characters, setup),
 		cmocka_unit_test_setup(test_line_separators_are_escaped, setup),
 		cmocka_unit_test_setup(test_escaping_holds_at_every_offset, setup),
+		cmocka_unit_test_setup(test_every_byte_is_escaped_at_every_offset, setup),
 		cmocka_unit_test_setup(test_long_line_is_cut_at_a_field_and_marked, setup),
 		cmocka_unit_test_setup(test_lines_of_every_length_stay_valid, setup),
 	};
