@@ -8,6 +8,7 @@
 #                        fires every check
 #   make lint-demo       show both
 #   make install-hooks   lint the staged C files before each commit
+#   make lint-bench      lint against clang -fsyntax-only on the same files
 
 LINT_GEN := $(BUILD)/lint-gen
 SARIF_MULTITOOL := build/node_modules/@microsoft/sarif-multitool/package.json
@@ -98,3 +99,12 @@ CHECK_TARGETS += lint-fixtures lint-sarif lint-examples
 DEMO_TARGETS += lint-demo
 
 .PHONY: lint-fixtures lint-sarif lint-examples lint-demo install-hooks
+
+# lint against clang -fsyntax-only: the example service, 50 times over.
+LINT_BENCH_COPIES ?= 50
+lint-bench: $(LOGSCHEMA) $(LINT_GEN)/service/ffl_log.h
+	@LOGSCHEMA=$(LOGSCHEMA) sh tests/lint/bench.sh schema/found-footy \
+		$(LINT_BENCH_COPIES) examples/service/main.c \
+		-std=c11 -I$(LINT_GEN)/service
+
+.PHONY: lint-bench
