@@ -442,6 +442,27 @@ static void known_call(struct lint_unit *u, size_t name, size_t close,
 	}
 }
 
+/*
+ * Whether the name at token `i` is declared or defined there rather than
+ * called: `void footy_log(...)`, `static int *footy_log(...)`.
+ */
+static bool is_declarator(const struct lint_unit *u, size_t i)
+{
+	static const char *const statement_words[] = {
+		"return", "else", "do", "case", "sizeof", NULL
+	};
+	size_t k;
+
+	if (i && tok_is(&u->scan, tok(u, i - 1), "*"))
+		i--;
+	if (!i || tok(u, i - 1)->kind != TOK_IDENT)
+		return false;
+	for (k = 0; statement_words[k]; k++)
+		if (tok_text(u, i - 1, statement_words[k]))
+			return false;
+	return true;
+}
+
 void calls_find(struct lint_unit *u)
 {
 	const struct lint_index *ix = u->ix;
@@ -465,7 +486,7 @@ void calls_find(struct lint_unit *u)
 		if (!slot && !(len > plen && !memcmp(name, ix->prefix, plen) &&
 			       is_undeclared(u, t->start)))
 			continue;
-		if (unit_is_skipped(u, t->start))
+		if (unit_is_skipped(u, t->start) || is_declarator(u, i))
 			continue;
 		close = split_args(u, i + 1);
 		if (!close)

@@ -123,7 +123,7 @@ EOF
 	jq -r '.runs[0].results[] | .partialFingerprints[]' \
 		"$tmp/second.sarif" >"$tmp/got"
 	total=$((total + 1))
-	[ "$(sort -u "$tmp/want" | wc -l)" -eq 5 ] ||
+	[ "$(sort -u "$tmp/want" | wc -l)" -eq 6 ] ||
 		fail "sarif fingerprints are not distinct"
 	same "sarif fingerprints survive moved lines" "$tmp/want" "$tmp/got"
 fi
@@ -155,8 +155,8 @@ EOF
 	"$LOGSCHEMA" lint -s "$cat_" -p build src/missing_id.c)
 (cd "$tmp/proj" && expect_status "-p alone lints the database" 1 \
 	"$LOGSCHEMA" lint -s "$cat_" -p build)
-grep -c '\[missing-id\]$' "$tmp/err" | grep -qx 5 ||
-	fail "-p alone: expected 5 missing-id findings"
+grep -c '\[missing-id\]$' "$tmp/err" | grep -qx 6 ||
+	fail "-p alone: expected 6 missing-id findings"
 [ -e "$tmp/proj/src/missing_id.d" ] && fail "-p wrote a dependency file"
 expect_status "-p without a database" 2 lint -p "$tmp" $dir/cases/typed_clean.c
 
@@ -168,8 +168,8 @@ if command -v git >/dev/null; then
 	git add bad.c good.c && echo 'int fixed;' >bad.c && cd "$root"
 	(cd "$tmp/repo" && expect_status "--staged" 1 \
 		"$LOGSCHEMA" lint -s "$cat_" --staged -- -I"$inc")
-	grep -c '^bad.c:.*\[missing-id\]$' "$tmp/err" | grep -qx 5 ||
-		fail "--staged: expected the staged bad.c's 5 findings"
+	grep -c '^bad.c:.*\[missing-id\]$' "$tmp/err" | grep -qx 6 ||
+		fail "--staged: expected the staged bad.c's 6 findings"
 	(cd "$tmp/repo" && git reset -q bad.c && expect_status \
 		"--staged, clean" 0 "$LOGSCHEMA" lint -s "$cat_" --staged -- -I"$inc")
 fi
