@@ -147,7 +147,7 @@ int lint_files_add_staged(struct lint_files *files, struct diag_list *diags)
 	};
 	static const char *const diff_argv[] = {
 		"git", "diff", "--cached", "--name-only", "-z",
-		"--diff-filter=ACM", NULL
+		"--diff-filter=ACMR", NULL
 	};
 	char *cdup = NULL, *names = NULL, *p;
 	size_t cdup_len, names_len;

@@ -68,8 +68,9 @@ int lint_files_add(struct lint_files *files, const char *path,
 		   struct diag_list *diags);
 
 /*
- * Add the C files staged in git (added, copied or modified), with their
- * staged text, so that what is linted is what will be committed.
+ * Add the C files staged in git (added, copied, modified or renamed),
+ * with their staged text, so that what is linted is what will be
+ * committed.
  */
 int lint_files_add_staged(struct lint_files *files, struct diag_list *diags);
 
