@@ -82,7 +82,7 @@ def function(rng, actions, n, k):
     pick = [rng.choice(actions) for _ in range(4)]
     lines = ["static int step_%03d_%d(struct job_%03d *job, int limit)" %
              (n, k, n), "{", "\tchar buf[64];",
-             "\tsize_t n = job->path ? strlen(job->path) : 0;", "\tint i;",
+             "\tsize_t n = job->path ? strlen(job->path) : 0;", "\tint i = 0;",
              "",
              '\tsnprintf(buf, sizeof(buf), "%s/%d", job->event_id, limit);',
              "\tif (n == 0) {",
