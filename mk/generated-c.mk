@@ -26,6 +26,12 @@ GEN_TEST_CFLAGS += -g
 GEN_TEST_CFLAGS += $(GEN_WARN)
 GEN_TEST_CFLAGS += -Itests/generated
 
+ifeq ($(SANITIZE),1)
+GEN_TEST_CFLAGS += -fsanitize=address,undefined
+GEN_TEST_CFLAGS += -fno-sanitize-recover=undefined
+GEN_TEST_CFLAGS += -fno-omit-frame-pointer
+endif
+
 GEN_TEST_LIBS := -lcmocka
 GEN_TEST_LIBS += -ljansson
 GEN_TEST_LIBS += -pthread
@@ -97,6 +103,31 @@ $(GEN_TEST_DIR)/test_hostile: tests/generated/test_hostile.c \
 	$(QUIET_LINK)$(GEN_GCC) $(GEN_TEST_CFLAGS) -I$(GEN_DIR)/hostile -o $@ \
 		$< tests/generated/capture.c $(GEN_DIR)/hostile/hst_log.c \
 		$(GEN_TEST_LIBS)
+
+# Every action of a catalogue, every field set: a test generated from the
+# catalogue with the template set of tests/generated/all-actions.
+# all_actions(PREFIX, CATALOGUE, PAIR_DIR)
+GEN_ALL_TEMPLATES := $(wildcard tests/generated/all-actions/*.mustache)
+define all_actions
+$(GEN_DIR)/all/$(1)/$(1)_all_actions.c: $(LOGSCHEMA) $(GEN_ALL_TEMPLATES) \
+		$(3)/$(1).stamp
+	@mkdir -p $$(dir $$@)
+	$$(QUIET_GEN)$(LOGSCHEMA) generate -s $(2) \
+		--templates tests/generated/all-actions -o $(GEN_DIR)/all/$(1)
+	@touch $$@
+
+$(GEN_TEST_DIR)/test_all_actions_$(1): $(GEN_DIR)/all/$(1)/$(1)_all_actions.c \
+		tests/generated/capture.c tests/generated/capture.h \
+		$(3)/$(1)_log.c $(3)/$(1)_log.h
+	@mkdir -p $$(dir $$@)
+	$$(QUIET_LINK)$(GEN_GCC) $(GEN_TEST_CFLAGS) -I$(3) -o $$@ $$< \
+		tests/generated/capture.c $(3)/$(1)_log.c $(GEN_TEST_LIBS)
+
+GEN_TEST_BINS += $(GEN_TEST_DIR)/test_all_actions_$(1)
+endef
+
+$(eval $(call all_actions,ffl,schema/found-footy,$(GEN_DIR)))
+$(eval $(call all_actions,hst,tests/generated/hostile,$(GEN_DIR)/hostile))
 
 # The thread test once more, under ThreadSanitizer.
 GEN_TSAN_BIN := $(GEN_TEST_DIR)/test_threads_tsan
