@@ -136,6 +136,8 @@ struct metric {
 struct catalogue {
 	char *name;
 	char *prefix;
+	struct srcpos name_pos;	/* of their values */
+	struct srcpos prefix_pos;
 	char *doc;
 	enum timestamp_style timestamp;
 	char *timezone;		/* zone of naive timestamps, NULL: Etc/UTC */

@@ -23,12 +23,30 @@ static const char *const reserved_fields[] = {
 	"ts", "level", "module", "action", "msg", "lg", "truncated", NULL
 };
 
-/* Module names whose C names would shadow the runtime's own functions. */
-static const char *const reserved_modules[] = {
-	"log", "logger", "set", "lost", "field", "format", "emit", "sink",
-	"level", "internal", NULL
+/*
+ * Lowercase macros of the C library headers the generated code includes,
+ * and of the compilers' GNU modes: a field is a struct member and a
+ * designated initializer, so such a name would be expanded.
+ */
+static const char *const libc_macros[] = {
+	"errno", "assert", "stdin", "stdout", "stderr", "offsetof", "setjmp",
+	"va_arg", "va_start", "va_end", "va_copy", "linux", "unix", "i386",
+	"isnan", "isinf", "isfinite", "isnormal", "signbit", "fpclassify",
+	"isgreater", "isless", "isunordered", "sa_handler", "sa_sigaction",
+	"si_pid", "si_uid", "si_status", "si_utime", "si_stime", "si_value",
+	"si_int", "si_ptr", "si_addr", "si_band", "si_fd", "si_timerid",
+	"si_overrun", "sigev_notify_function", "sigev_notify_attributes",
+	"complex", "imaginary", "major", "minor", "makedev", NULL
 };
 
+/* Public functions and types of the generated runtime, after the prefix. */
+static const char *const runtime_names[] = {
+	"field", "format_event", "format_log", "freeze_clock", "get_level",
+	"ints", "level", "log", "logger", "logger_free", "logger_new",
+	"lost_events", "output", "set_fd", "set_format", "set_level",
+	"set_line_max", "set_sink", "set_write_timeout", "sink_fn", "strs",
+	"thaw_clock", "type", NULL
+};
 
 /* Near misses of the conventional suffixes, and what they should be. */
 static const char *const suffix_fixes[][2] = {
@@ -125,6 +143,10 @@ static void check_field_defs(struct checker *ck,
 		if (in_list(reserved_fields, f->name))
 			error_at(ck, &f->pos, "reserved-name",
 				 "field name '%s' is reserved for the event itself",
+				 f->name);
+		else if (in_list(libc_macros, f->name))
+			error_at(ck, &f->pos, "reserved-name",
+				 "field name '%s' is a macro of the C library or compiler",
 				 f->name);
 		if (mod && catalogue_find_field(ck->cat, f->name))
 			diag_at(ck->diags, DIAG_NOTE, &f->pos, NULL,
@@ -285,16 +307,25 @@ static void check_collisions(struct checker *ck)
 	free(v);
 }
 
+static void check_runtime_clash(struct checker *ck, const struct module *mod,
+				const struct action *act)
+{
+	char *joined = xasprintf("%s_%s", mod->name, act->name);
+
+	if (in_list(runtime_names, joined))
+		error_at(ck, &act->pos, "name-collision",
+			 "action '%s.%s' would generate '%s_%s', a function of the generated runtime",
+			 mod->name, act->name, ck->cat->prefix ?
+			 ck->cat->prefix : "", joined);
+	free(joined);
+}
+
 static void check_module(struct checker *ck, const struct module *mod)
 {
 	const struct catalogue *cat = ck->cat;
 	size_t a;
 
 	check_name(ck, mod->name, &mod->pos, "module");
-	if (in_list(reserved_modules, mod->name))
-		error_at(ck, &mod->pos, "reserved-name",
-			 "module name '%s' is reserved by the generated API",
-			 mod->name);
 	if (!mod->service_name && cat->nservices)
 		error_at(ck, &mod->pos, "unknown-service",
 			 "module '%s' names no service", mod->name);
@@ -317,6 +348,7 @@ static void check_module(struct checker *ck, const struct module *mod)
 		const struct action *act = &mod->actions[a];
 
 		check_name(ck, act->name, &act->pos, "action");
+		check_runtime_clash(ck, mod, act);
 		check_field_refs(ck, mod, act);
 		check_conventions(ck, mod, act);
 	}
@@ -397,19 +429,17 @@ int catalogue_check(const struct catalogue *cat, struct diag_list *diags)
 	size_t i;
 
 	if (cat->name) {
-		struct srcpos pos = { cat->files ? cat->files[0] : cat->source,
-				      0, 0 };
+		const struct srcpos *pos = &cat->name_pos;
 
-		check_name(&ck, cat->name, &pos, "catalogue");
+		check_name(&ck, cat->name, pos, "catalogue");
 		/* Grafana dashboard uids (logschema-NAME) hold 40 characters. */
 		if (strlen(cat->name) > 30)
-			error_at(&ck, &pos, "name-style",
+			error_at(&ck, pos, "name-style",
 				 "catalogue name '%s' is longer than 30 characters",
 				 cat->name);
 	}
 	if (cat->prefix)
-		check_name(&ck, cat->prefix, &(struct srcpos){ cat->files ?
-			   cat->files[0] : cat->source, 0, 0 }, "prefix");
+		check_name(&ck, cat->prefix, &cat->prefix_pos, "prefix");
 	for (i = 0; i < cat->nservices; i++)
 		check_name(&ck, cat->services[i].name, &cat->services[i].pos,
 			   "service");

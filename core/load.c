@@ -676,11 +676,15 @@ static void load_setting(struct loader *ld, const struct ynode *k,
 			     "unsupported catalogue format version %d; this logschema reads version 1",
 			     version);
 	} else if (!strcmp(k->value, "name")) {
-		if (!set_once(ld, 1, k))
+		if (!set_once(ld, 1, k)) {
 			cat->name = get_string(ld, v, "'name'");
+			cat->name_pos = v->pos;
+		}
 	} else if (!strcmp(k->value, "prefix")) {
-		if (!set_once(ld, 2, k))
+		if (!set_once(ld, 2, k)) {
 			cat->prefix = get_string(ld, v, "'prefix'");
+			cat->prefix_pos = v->pos;
+		}
 	} else if (!strcmp(k->value, "doc")) {
 		if (!set_once(ld, 3, k))
 			cat->doc = get_string(ld, v, "'doc'");
