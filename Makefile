@@ -136,8 +136,10 @@ check-sanitize:
 	@echo ' -- the same under AddressSanitizer and UndefinedBehaviorSanitizer'
 	@$(MAKE) --no-print-directory SANITIZE=1 check-unit catalogue-corpus
 
-demo: all $(DEMO_TARGETS)
+# The catalogue first, then what each part shows with it.
+demo: all
 	@sh tools/demo.sh $(LOGSCHEMA)
+	@$(MAKE) --no-print-directory $(DEMO_TARGETS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
