@@ -247,7 +247,9 @@ static void tidy_files(const struct lint_args *a, struct lint_files *files)
 {
 	size_t i, n = 0;
 
-	qsort(files->items, files->nr, sizeof(*files->items), cmp_file);
+	if (files->nr > 1)
+		qsort(files->items, files->nr, sizeof(*files->items),
+		      cmp_file);
 	for (i = 0; i < files->nr; i++) {
 		if (excluded(a, files->items[i].path) ||
 		    (n && !strcmp(files->items[n - 1].path,

@@ -214,7 +214,8 @@ char **compdb_files(struct compdb *db, size_t *nfiles)
 	}
 	if (cmds)
 		clang_CompileCommands_dispose(cmds);
-	qsort(a.v, a.n, sizeof(*a.v), cmp_str);
+	if (a.n > 1)
+		qsort(a.v, a.n, sizeof(*a.v), cmp_str);
 	out = a.v;
 	for (k = 0; k < a.n; k++) {
 		if (m && !strcmp(out[m - 1], a.v[k]))

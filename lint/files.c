@@ -58,7 +58,8 @@ static int add_dir(struct lint_files *files, const char *dir,
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(dir);
 		char *path = xasprintf("%s%s%s", dir,
