@@ -3,7 +3,7 @@
  * side by side in one process and one run.
  *
  *   logbench [-r ROUNDS] [-b BATCHES] [-t BATCH_MS] [-T TARGETS_FILE]
- *   logbench --emit|--format CONTENDER ref|ten|static COUNT
+ *   logbench --emit|--format|--disabled CONTENDER ref|ten|static COUNT
  *
  * Every contender's output is checked first; then, for each scenario and
  * event, each contender is warmed up and the contenders take turns, in a
@@ -311,8 +311,8 @@ static int find_contender(const char *name)
 }
 
 /*
- * --emit and --format: only write or format COUNT events, for counting
- * syscalls or instructions from outside.
+ * --emit, --format and --disabled: only write, format or skip COUNT
+ * events, for counting syscalls or instructions from outside.
  */
 static int run_only(const char *mode, const char *name, const char *event,
 		    long count)
@@ -333,11 +333,16 @@ static int run_only(const char *mode, const char *name, const char *event,
 	}
 	c = harness_contenders[i];
 	c->configure(&cfg);
-	if (!strcmp(mode, "--format"))
+	if (!strcmp(mode, "--format")) {
 		c->format_n((enum bench_event)ev, harness_input(c, 0), buf,
 			    sizeof(buf), count);
-	else
+	} else if (!strcmp(mode, "--disabled")) {
+		cfg.disabled = 1;
+		c->configure(&cfg);
+		c->disabled_n(harness_input(c, 0), count);
+	} else {
 		c->emit_n((enum bench_event)ev, harness_input(c, 0), count);
+	}
 	return 0;
 }
 
@@ -345,8 +350,8 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: logbench [-r ROUNDS] [-b BATCHES] "
 		"[-t BATCH_MS] [-T TARGETS_FILE]\n"
-		"       logbench --emit|--format CONTENDER ref|ten|static "
-		"COUNT\n");
+		"       logbench --emit|--format|--disabled CONTENDER "
+		"ref|ten|static COUNT\n");
 	return 2;
 }
 
@@ -411,7 +416,8 @@ int main(int argc, char **argv)
 	if (init_all())
 		return 2;
 	if (argc == 5 && (!strcmp(argv[1], "--emit") ||
-			  !strcmp(argv[1], "--format")))
+			  !strcmp(argv[1], "--format") ||
+			  !strcmp(argv[1], "--disabled")))
 		return run_only(argv[1], argv[2], argv[3], atol(argv[4]));
 	if (parse_options(argc, argv))
 		return usage();

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh: every benchmark of `make bench`, side by side, into one Markdown
-# file (the first argument). The Makefile passes the paths and sizes:
+# file (the first argument; `run.sh FILE --assemble` only puts the last
+# run's parts together again). The Makefile passes paths and sizes:
 #
 #   LOGBENCH LOGSCHEMA BENCH_DIR BENCH_GEN BENCH_SCHEMA
 #   BENCH_CC BENCH_CFLAGS BENCH_CXX BENCH_CXXFLAGS
@@ -15,7 +16,6 @@ work=$BENCH_DIR/run
 jobs=$(nproc)
 mkdir -p "$work"
 targets=$work/targets.md
-: > "$targets"
 
 note() {
 	echo "bench: $*" >&2
@@ -98,15 +98,16 @@ EOF
 }
 
 # Instructions per event: valgrind's count, the same on any run.
-instructions() {	# contender event -> instructions per event
-	for k in 1000 3000; do
+instructions() {	# mode contender event n -> instructions per event
+	for k in $4 $(($4 * 3)); do
 		valgrind --tool=callgrind --callgrind-out-file="$work/cg.$k" \
-			"$LOGBENCH" --format "$1" "$2" $k 2>&1 |
+			"$LOGBENCH" "$1" "$2" "$3" $k 2>&1 |
 			sed -n 's/.*Collected : //p' > "$work/ir.$k"
 	done
 	python3 -c 'import sys
 a, b = (int(open(p).read()) for p in sys.argv[1:3])
-print("%.0f" % ((b - a) / 2000))' "$work/ir.1000" "$work/ir.3000"
+print("%.1f" % ((b - a) / (2 * int(sys.argv[3]))))' \
+		"$work/ir.$4" "$work/ir.$(($4 * 3))" "$4"
 }
 
 callgrind() {
@@ -125,7 +126,7 @@ EOF
 	for c in generated snprintf spdlog cJSON jansson log4c; do
 		line="| $c |"
 		for ev in ref ten static; do
-			ir=$(instructions "$c" "$ev")
+			ir=$(instructions --format "$c" "$ev" 1000)
 			eval "base=\$g_$ev"
 			if [ -z "$base" ]; then
 				eval "g_$ev=$ir"
@@ -134,6 +135,15 @@ EOF
 			line="$line $ir | $(ratio "$ir" "$base")× |"
 		done
 		echo "$line"
+	done
+	echo
+	echo "A disabled INFO call of the reference event, instructions per" \
+		"call, loop included:"
+	echo
+	echo '| contender | instructions/call |'
+	echo '|---|---:|'
+	for c in generated snprintf spdlog cJSON jansson log4c; do
+		echo "| $c | $(instructions --disabled "$c" ref 100000) |"
 	done
 	echo
 	echo "Where the generated reference event spends them (callgrind," \
@@ -184,7 +194,8 @@ with loops, branches and about fifty logging calls). The same flags
 - \`$(cat "$work/clang.sh")\`
 - \`$(cat "$work/tidy.sh")\`
 
-hyperfine, $BENCH_RUNS runs after one warm-up, in one run.
+hyperfine, $BENCH_RUNS runs of each in one run (no warm-up run: the
+corpus was just written and sits in the page cache).
 
 EOF
 	if ! "$LOGSCHEMA" lint --help >/dev/null 2>&1; then
@@ -193,7 +204,7 @@ EOF
 			"not measured | missed |" >> "$targets"
 		return 0
 	fi
-	hyperfine -N --runs "$BENCH_RUNS" --warmup 1 -i \
+	hyperfine -N --runs "$BENCH_RUNS" -i \
 		--export-json "$work/lint.json" \
 		--export-markdown "$work/lint.md" \
 		-n "logschema lint" \
@@ -279,38 +290,60 @@ EOF
 		"$(verdict "$x" ge 10) |" >> "$targets"
 }
 
+assemble() {
+	{
+		cat "$work/header.md"
+		echo "## Targets"
+		echo
+		echo "| target | goal | measured | verdict |"
+		echo "|---|---|---|---|"
+		cat "$targets"
+		echo
+		cat bench/why.md
+		echo
+		echo "## Logging: the generated API against the others"
+		echo
+		cat bench/contenders.md
+		echo
+		cat "$work/logbench.md"
+		cat "$work/syscalls.md"
+		cat "$work/callgrind.md"
+		cat "$work/logs-section.md"
+		cat "$work/lint-section.md"
+	} > "$out.tmp"
+	mv "$out.tmp" "$out"
+	note "wrote $out"
+}
+
+# --assemble: write the file again from the last run's parts, for a change
+# of the prose alone.
+if [ "$2" = "--assemble" ]; then
+	assemble
+	exit 0
+fi
+
+: > "$targets"
+header > "$work/header.md"
+for part in logbench syscalls callgrind logs-section lint-section; do
+	printf '\n### %s\n\nNot run yet: this run stopped before it.\n' \
+		"$part" > "$work/$part.md"
+done
+
+# The file is put together after every part, so that a run cut short
+# still leaves every part it finished.
 note "logbench"
 "$LOGBENCH" -r "$BENCH_ROUNDS" -b "$BENCH_BATCHES" -T "$work/targets-lb.md" \
 	> "$work/logbench.md"
 cat "$work/targets-lb.md" >> "$targets"
+assemble
 note "syscalls"
 syscalls > "$work/syscalls.md"
 note "instruction counts"
 callgrind > "$work/callgrind.md"
-note "linter"
-lint_bench > "$work/lint-section.md"
+assemble
 note "check-logs"
 checklogs_bench > "$work/logs-section.md"
-
-{
-	header
-	echo "## Targets"
-	echo
-	echo "| target | goal | measured | verdict |"
-	echo "|---|---|---|---|"
-	cat "$targets"
-	echo
-	cat bench/why.md
-	echo
-	echo "## Logging: the generated API against the others"
-	echo
-	cat bench/contenders.md
-	echo
-	cat "$work/logbench.md"
-	cat "$work/syscalls.md"
-	cat "$work/callgrind.md"
-	cat "$work/lint-section.md"
-	cat "$work/logs-section.md"
-} > "$out.tmp"
-mv "$out.tmp" "$out"
-note "wrote $out"
+assemble
+note "linter"
+lint_bench > "$work/lint-section.md"
+assemble

@@ -6,7 +6,10 @@
 #   make bench-deps     the Debian packages of the contenders and tools
 #
 #   BENCH_ROUNDS, BENCH_BATCHES, BENCH_RUNS, BENCH_LOG_LINES and
-#   BENCH_CORPUS_FILES size the run; see bench/run.sh.
+#   BENCH_CORPUS_FILES size the run; see bench/run.sh. After a change of
+#   bench/why.md or bench/contenders.md alone, `BENCH_DIR=build/bench sh
+#   bench/run.sh bench/RESULTS.md --assemble` rewrites the file from the
+#   last run.
 
 BENCH_CFLAGS ?= -O2 -g
 BENCH_CXXFLAGS ?= -O2 -g
