@@ -26,6 +26,8 @@ GEN_TEST_CFLAGS += -g
 GEN_TEST_CFLAGS += $(GEN_WARN)
 GEN_TEST_CFLAGS += -Itests/generated
 
+GEN_TSAN_CFLAGS := $(GEN_TEST_CFLAGS) -fsanitize=thread
+
 ifeq ($(SANITIZE),1)
 GEN_TEST_CFLAGS += -fsanitize=address,undefined
 GEN_TEST_CFLAGS += -fno-sanitize-recover=undefined
@@ -134,8 +136,8 @@ GEN_TSAN_BIN := $(GEN_TEST_DIR)/test_threads_tsan
 $(GEN_TSAN_BIN): tests/generated/test_threads.c $(GEN_DIR)/ffl_log.c \
 		$(GEN_DIR)/ffl_log.h
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(GEN_CLANG) $(GEN_TEST_CFLAGS) -fsanitize=thread \
-		-I$(GEN_DIR) -o $@ $< $(GEN_DIR)/ffl_log.c $(GEN_TEST_LIBS)
+	$(QUIET_LINK)$(GEN_CLANG) $(GEN_TSAN_CFLAGS) -I$(GEN_DIR) -o $@ $< \
+		$(GEN_DIR)/ffl_log.c $(GEN_TEST_LIBS)
 
 check-generated-c: $(GEN_MATRIX) $(GEN_TEST_BINS) $(GEN_TSAN_BIN)
 	@echo "  ok generated C compiles cleanly ($(words $(GEN_MATRIX)) builds)"
