@@ -8,7 +8,7 @@
 
 static const struct token *tok(const struct lint_unit *u, size_t i)
 {
-	return &u->scan.toks[i];
+	return &u->view[i];
 }
 
 static bool tok_text(const struct lint_unit *u, size_t i, const char *text)
@@ -17,6 +17,40 @@ static bool tok_text(const struct lint_unit *u, size_t i, const char *text)
 	size_t n = strlen(text);
 
 	return t->end - t->start == n && !memcmp(u->scan.buf + t->start, text, n);
+}
+
+/* A parameter of the macro whose body is being read, or __VA_ARGS__. */
+static bool is_param(const struct lint_unit *u, size_t i)
+{
+	const struct scan *s = &u->scan;
+	size_t k;
+
+	if (!u->define || tok(u, i)->kind != TOK_IDENT)
+		return false;
+	if (tok_text(u, i, "__VA_ARGS__"))
+		return true;
+	for (k = 0; k < u->define->nparams; k++) {
+		const struct token *p = &s->ptoks[u->define->params + k];
+		size_t n = p->end - p->start;
+
+		if (tok(u, i)->end - tok(u, i)->start == n &&
+		    !memcmp(s->buf + p->start, s->buf + tok(u, i)->start, n))
+			return true;
+	}
+	return false;
+}
+
+/* Whether a macro's parameters (or # and ##) take part in the span. */
+static bool span_has_param(const struct lint_unit *u,
+			   const struct tok_span *sp)
+{
+	size_t i;
+
+	for (i = sp->first; u->define && i <= sp->last; i++)
+		if (is_param(u, i) || tok_is(&u->scan, tok(u, i), "#") ||
+		    tok_is(&u->scan, tok(u, i), "##"))
+			return true;
+	return false;
 }
 
 bool unit_is_skipped(const struct lint_unit *u, unsigned offset)
@@ -49,7 +83,7 @@ static size_t split_args(struct lint_unit *u, size_t open)
 	int depth = 0;
 
 	u->nspans = 0;
-	for (j = open + 1; j < u->scan.ntoks; j++) {
+	for (j = open + 1; j < u->nview; j++) {
 		const struct token *t = tok(u, j);
 		char c = u->scan.buf[t->start];
 
@@ -129,6 +163,10 @@ static void name_arg(struct lint_unit *u, const struct tok_span *sp,
 	arg->present = true;
 	arg->start = tok(u, sp->first)->start;
 	arg->end = tok(u, sp->last)->end;
+	if (span_has_param(u, sp)) {
+		arg->unknown = true;
+		return;
+	}
 	for (i = sp->first; i <= sp->last; i++)
 		if (tok(u, i)->kind != TOK_STRING)
 			break;
@@ -185,7 +223,7 @@ static int level_arg(struct lint_unit *u, const struct tok_span *sp)
 	size_t len, i;
 	const struct token *t;
 
-	if (!sp || sp->first != sp->last)
+	if (!sp || sp->first != sp->last || is_param(u, sp->first))
 		return -1;
 	t = tok(u, sp->first);
 	if (t->kind == TOK_STRING) {
@@ -242,8 +280,12 @@ static void typed_field(struct lint_unit *u, struct call *c,
 	if (sp->last < sp->first + 3 ||
 	    !tok_is(&u->scan, tok(u, sp->first), ".") ||
 	    tok(u, sp->first + 1)->kind != TOK_IDENT ||
-	    !tok_is(&u->scan, tok(u, sp->first + 2), "="))
+	    is_param(u, sp->first + 1) ||
+	    !tok_is(&u->scan, tok(u, sp->first + 2), "=")) {
+		/* In a macro, fields may come from its arguments. */
+		c->open |= span_has_param(u, sp);
 		return;
+	}
 	f = new_field(u, c);
 	f->name = u->scan.buf + tok(u, sp->first + 1)->start;
 	f->name_len = tok(u, sp->first + 1)->end - tok(u, sp->first + 1)->start;
@@ -272,15 +314,19 @@ static void helper_field(struct lint_unit *u, struct call *c,
 	struct call_field *f;
 	size_t comma;
 
-	if (t->kind != TOK_IDENT || sp->last < sp->first + 5)
+	if (t->kind != TOK_IDENT || sp->last < sp->first + 5) {
+		c->open |= span_has_param(u, sp);
 		return;
+	}
 	slot = name_table_find(&u->ix->helpers, u->scan.buf + t->start,
 			       t->end - t->start);
 	if (!slot || !tok_is(&u->scan, tok(u, sp->first + 1), "(") ||
 	    tok(u, sp->first + 2)->kind != TOK_STRING ||
 	    !tok_is(&u->scan, tok(u, sp->first + 3), ",") ||
-	    !tok_is(&u->scan, tok(u, sp->last), ")"))
+	    !tok_is(&u->scan, tok(u, sp->last), ")")) {
+		c->open |= span_has_param(u, sp);
 		return;
+	}
 	comma = sp->first + 3;
 	if (comma + 1 > sp->last - 1)
 		return;
@@ -297,11 +343,20 @@ static void pair_fields(struct lint_unit *u, struct call *c, size_t from)
 {
 	size_t i;
 
-	for (i = from; i + 1 < u->nspans; i += 2) {
+	for (i = from; i < u->nspans; i += 2) {
 		const struct tok_span *key = &u->spans[i];
 		const struct tok_span *val = &u->spans[i + 1];
 		struct call_field *f;
 
+		if (i + 1 == u->nspans) {
+			c->open |= span_has_param(u, key);
+			break;
+		}
+		if (span_has_param(u, key)) {
+			/* The pairs from here on are the macro's caller's. */
+			c->open = true;
+			break;
+		}
 		if (key->first != key->last || val->first > val->last)
 			continue;
 		if (tok(u, key->first)->kind != TOK_STRING)
@@ -463,14 +518,38 @@ static bool is_declarator(const struct lint_unit *u, size_t i)
 	return true;
 }
 
-void calls_find(struct lint_unit *u)
+/*
+ * In a macro body clang says nothing about undeclared functions; a name
+ * that starts like a module's typed macros but is none is taken for a
+ * misspelt one.
+ */
+static bool looks_typed(const struct lint_unit *u, const char *name,
+			size_t len)
+{
+	const struct catalogue *cat = u->ix->cat;
+	size_t plen = strlen(u->ix->prefix), m;
+
+	if (!u->define || len <= plen || memcmp(name, u->ix->prefix, plen))
+		return false;
+	for (m = 0; m < cat->nmodules; m++) {
+		size_t n = strlen(cat->modules[m].name);
+
+		if (plen + n + 1 < len &&
+		    !memcmp(name + plen, cat->modules[m].name, n) &&
+		    name[plen + n] == '_')
+			return true;
+	}
+	return false;
+}
+
+/* Find the calls in the tokens of u->view. */
+static void find_calls(struct lint_unit *u)
 {
 	const struct lint_index *ix = u->ix;
 	size_t plen = strlen(ix->prefix);
 	size_t i;
 
-	u->ncalls = u->nfields = u->nvalues = 0;
-	for (i = 0; i + 1 < u->scan.ntoks; i++) {
+	for (i = 0; i + 1 < u->nview; i++) {
 		const struct token *t = tok(u, i);
 		const char *name = u->scan.buf + t->start;
 		size_t len = t->end - t->start;
@@ -484,7 +563,8 @@ void calls_find(struct lint_unit *u)
 			continue;
 		slot = name_table_find(&ix->calls, name, len);
 		if (!slot && !(len > plen && !memcmp(name, ix->prefix, plen) &&
-			       is_undeclared(u, t->start)))
+			       is_undeclared(u, t->start)) &&
+		    !looks_typed(u, name, len))
 			continue;
 		if (unit_is_skipped(u, t->start) || is_declarator(u, i))
 			continue;
@@ -496,4 +576,24 @@ void calls_find(struct lint_unit *u)
 		else
 			new_call(u, CALL_UNDECLARED, i, close);
 	}
+}
+
+void calls_find(struct lint_unit *u)
+{
+	const struct scan *s = &u->scan;
+	size_t d;
+
+	u->ncalls = u->nfields = u->nvalues = 0;
+	u->view = s->toks;
+	u->nview = s->ntoks;
+	u->define = NULL;
+	find_calls(u);
+	u->ncode_calls = u->ncalls;
+	for (d = 0; d < s->ndefines; d++) {
+		u->define = &s->defines[d];
+		u->view = s->dtoks + u->define->first;
+		u->nview = u->define->end - u->define->first;
+		find_calls(u);
+	}
+	u->define = NULL;
 }

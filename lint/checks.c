@@ -274,7 +274,7 @@ static void check_fields(struct lint_unit *u, const struct call *c,
 	for (j = 0; j < act->nfields; j++) {
 		const struct field_ref *ref = &act->fields[j];
 
-		if (!ref->required || !ref->def)
+		if (!ref->required || !ref->def || c->open)
 			continue;
 		for (i = 0; i < c->nfields; i++)
 			if (same(fields[i].name, fields[i].name_len,
@@ -330,7 +330,7 @@ static const struct module *check_module(struct lint_unit *u, struct call *c)
 	size_t len;
 	char *hint;
 
-	if (!c->module.present)
+	if (!c->module.present || c->module.unknown)
 		return NULL;
 	name = arg_text(u, &c->module, &len);
 	if (!name) {
@@ -359,7 +359,7 @@ static int check_action_name(struct lint_unit *u, struct call *c,
 	char *hint;
 	int action;
 
-	if (!c->act.present)
+	if (!c->act.present || c->act.unknown)
 		return -1;
 	name = arg_text(u, &c->act, &len);
 	if (!name) {

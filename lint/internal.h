@@ -30,18 +30,35 @@ struct comment {
 	unsigned end;
 };
 
+/* A #define: its body's tokens in dtoks, its parameters in ptoks. */
+struct define {
+	size_t first;
+	size_t end;
+	size_t params;
+	size_t nparams;
+};
+
 struct scan {
 	const char *buf;
 	size_t len;
-	struct token *toks;
+	struct token *toks;		/* the code, directives left out */
 	size_t ntoks, atoks;
+	struct token *dtoks;		/* bodies of #define directives */
+	size_t ndtoks, adtoks;
+	struct token *ptoks;		/* their parameters */
+	size_t nptoks, aptoks;
+	struct define *defines;
+	size_t ndefines, adefines;
 	struct comment *comments;
 	size_t ncomments, acomments;
 	unsigned *lines;	/* offset of each line's first byte */
 	size_t nlines, alines;
 };
 
-/* Lex `buf`, skipping preprocessor directives; arrays are reused. */
+/*
+ * Lex `buf`: the code into toks, macro bodies into dtoks, other
+ * directives skipped; arrays are reused.
+ */
 void scan_file(struct scan *s, const char *buf, size_t len);
 
 /* 1-based line and byte column of `offset`. */
@@ -143,6 +160,7 @@ struct call_field {
 /* A module or action argument. */
 struct name_arg {
 	bool present;
+	bool unknown;		/* a macro parameter: nothing to say */
 	unsigned start;
 	unsigned end;
 	const char *text;	/* literal contents, NULL when not a literal */
@@ -161,6 +179,7 @@ struct call {
 	struct name_arg act;
 	int level;		/* enum level written at the call, or -1 */
 	unsigned level_pos;
+	bool open;		/* fields passed on from a macro's parameters */
 	size_t first_field;
 	size_t nfields;
 };
@@ -221,12 +240,20 @@ struct lint_unit {
 	size_t nowned, aowned;
 	struct tok_span *spans;		/* arguments of the call at hand */
 	size_t nspans, aspans;
+	const struct token *view;	/* the tokens calls are looked for in */
+	size_t nview;
+	const struct define *define;	/* whose body they are, or NULL */
+	size_t ncode_calls;		/* calls[0..ncode_calls) are in code */
 
 	unsigned char *emitted;		/* per action, shared by threads */
 	struct diag_list diags;
 };
 
-/* Find the calls of interest in u->scan, and what to resolve (calls.c). */
+/*
+ * Find the calls of interest in u->scan, and what to resolve (calls.c):
+ * first those of the code, sorted by position, then those in macro
+ * definitions, whose values the AST cannot tell.
+ */
 void calls_find(struct lint_unit *u);
 
 /* Whether `offset` lies in a region the preprocessor skipped. */

@@ -188,7 +188,7 @@ static bool cursor_span(const struct lint_unit *u, CXCursor c,
 /* Whether [start, end] overlaps a call (calls are sorted by start). */
 static bool near_call(const struct walk *w, unsigned start, unsigned end)
 {
-	size_t lo = 0, hi = w->u->ncalls;
+	size_t lo = 0, hi = w->u->ncode_calls;
 
 	/* The number of calls starting at or before `end`. */
 	while (lo < hi) {
@@ -309,11 +309,11 @@ void parse_resolve_values(struct lint_unit *u)
 	struct walk w;
 	size_t i;
 
-	if (!u->nvalues || !u->ncalls)
+	if (!u->nvalues || !u->ncode_calls)
 		return;
 	w.u = u;
-	w.max_end = xmalloc(u->ncalls * sizeof(*w.max_end));
-	for (i = 0; i < u->ncalls; i++)
+	w.max_end = xmalloc(u->ncode_calls * sizeof(*w.max_end));
+	for (i = 0; i < u->ncode_calls; i++)
 		w.max_end[i] = i && w.max_end[i - 1] > u->calls[i].end ?
 			       w.max_end[i - 1] : u->calls[i].end;
 	w.order = xmalloc(u->nvalues * sizeof(*w.order));

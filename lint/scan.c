@@ -22,13 +22,13 @@ static bool is_ident_char(int c)
 	return is_ident_start(c) || (c >= '0' && c <= '9');
 }
 
-static void add_token(struct scan *s, unsigned start, unsigned end,
-		      enum tok_kind kind)
+static void push(struct token **v, size_t *n, size_t *alloc, unsigned start,
+		 unsigned end, enum tok_kind kind)
 {
 	struct token *t;
 
-	ALLOC_GROW(s->toks, s->ntoks + 1, s->atoks);
-	t = &s->toks[s->ntoks++];
+	ALLOC_GROW(*v, *n + 1, *alloc);
+	t = &(*v)[(*n)++];
 	t->start = start;
 	t->end = end;
 	t->kind = kind;
@@ -84,30 +84,6 @@ static size_t skip_comment(struct scan *s, size_t i)
 	return i;
 }
 
-/* A directive runs to the end of its line, continuations included. */
-static size_t skip_directive(struct scan *s, size_t i)
-{
-	const char *buf = s->buf;
-
-	while (i < s->len && buf[i] != '\n') {
-		if (buf[i] == '/' && i + 1 < s->len &&
-		    (buf[i + 1] == '/' || buf[i + 1] == '*')) {
-			i = skip_comment(s, i);
-			continue;
-		}
-		if (buf[i] == '"' || buf[i] == '\'') {
-			i = skip_quoted(buf, s->len, i);
-			continue;
-		}
-		if (buf[i] == '\\' && i + 1 < s->len && buf[i + 1] == '\n') {
-			add_line(s, i + 2);
-			i++;
-		}
-		i++;
-	}
-	return i;
-}
-
 static size_t skip_number(const char *buf, size_t len, size_t i)
 {
 	while (i < len) {
@@ -145,6 +121,139 @@ static bool is_literal_prefix(const char *buf, size_t start, size_t end)
 	       (n == 2 && buf[start] == 'u' && buf[start + 1] == '8');
 }
 
+/* A directive runs to the end of its line, continuations included. */
+static size_t skip_directive(struct scan *s, size_t i)
+{
+	const char *buf = s->buf;
+
+	while (i < s->len && buf[i] != '\n') {
+		if (buf[i] == '/' && i + 1 < s->len &&
+		    (buf[i + 1] == '/' || buf[i + 1] == '*')) {
+			i = skip_comment(s, i);
+			continue;
+		}
+		if (buf[i] == '"' || buf[i] == '\'') {
+			i = skip_quoted(buf, s->len, i);
+			continue;
+		}
+		if (buf[i] == '\\' && i + 1 < s->len && buf[i + 1] == '\n') {
+			add_line(s, i + 2);
+			i++;
+		}
+		i++;
+	}
+	return i;
+}
+
+/* Lex the token at `i` (not a blank, not a comment); returns its end. */
+static size_t lex_token(const char *buf, size_t len, size_t i,
+			enum tok_kind *kind)
+{
+	unsigned char c = buf[i];
+	size_t start = i;
+
+	if (is_ident_start(c)) {
+		while (i < len && is_ident_char((unsigned char)buf[i]))
+			i++;
+		*kind = TOK_IDENT;
+		if (i < len && (buf[i] == '"' || buf[i] == '\'') &&
+		    is_literal_prefix(buf, start, i)) {
+			*kind = buf[i] == '"' ? TOK_STRING : TOK_CHAR;
+			i = skip_quoted(buf, len, i);
+		}
+		return i;
+	}
+	if ((c >= '0' && c <= '9') ||
+	    (c == '.' && i + 1 < len && buf[i + 1] >= '0' && buf[i + 1] <= '9')) {
+		*kind = TOK_NUMBER;
+		return skip_number(buf, len, i + 1);
+	}
+	if (c == '"' || c == '\'') {
+		*kind = c == '"' ? TOK_STRING : TOK_CHAR;
+		return skip_quoted(buf, len, i);
+	}
+	*kind = TOK_PUNCT;
+	return i + punct_len(buf, len, i);
+}
+
+/* Skip blanks, continuations and comments inside a directive. */
+static size_t directive_blank(struct scan *s, size_t i)
+{
+	const char *buf = s->buf;
+
+	while (i < s->len) {
+		if (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
+		    buf[i] == '\f' || buf[i] == '\v') {
+			i++;
+		} else if (buf[i] == '\\' && i + 1 < s->len &&
+			   buf[i + 1] == '\n') {
+			add_line(s, i + 2);
+			i += 2;
+		} else if (buf[i] == '/' && i + 1 < s->len &&
+			   (buf[i + 1] == '/' || buf[i + 1] == '*')) {
+			i = skip_comment(s, i);
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/*
+ * #define NAME(params) body: the body's tokens go to s->dtoks, so that
+ * calls written in a macro are checked where it is defined.
+ */
+static size_t scan_define(struct scan *s, size_t i)
+{
+	struct define *d;
+	enum tok_kind kind;
+	size_t end;
+
+	i = directive_blank(s, i);
+	if (i >= s->len || !is_ident_start((unsigned char)s->buf[i]))
+		return skip_directive(s, i);
+	i = lex_token(s->buf, s->len, i, &kind);
+	ALLOC_GROW(s->defines, s->ndefines + 1, s->adefines);
+	d = &s->defines[s->ndefines++];
+	d->params = s->nptoks;
+	if (i < s->len && s->buf[i] == '(') {
+		for (i++;;) {
+			i = directive_blank(s, i);
+			if (i >= s->len || s->buf[i] == '\n')
+				break;
+			end = lex_token(s->buf, s->len, i, &kind);
+			if (kind == TOK_IDENT)
+				push(&s->ptoks, &s->nptoks, &s->aptoks, i, end,
+				     kind);
+			i = end;
+			if (s->buf[i - 1] == ')')
+				break;
+		}
+	}
+	d->nparams = s->nptoks - d->params;
+	d->first = s->ndtoks;
+	for (;;) {
+		i = directive_blank(s, i);
+		if (i >= s->len || s->buf[i] == '\n')
+			break;
+		end = lex_token(s->buf, s->len, i, &kind);
+		push(&s->dtoks, &s->ndtoks, &s->adtoks, i, end, kind);
+		i = end;
+	}
+	d->end = s->ndtoks;
+	return i;
+}
+
+static size_t scan_directive(struct scan *s, size_t i)
+{
+	size_t j = directive_blank(s, i + 1);
+
+	if (j + 6 < s->len && !memcmp(s->buf + j, "define", 6) &&
+	    !is_ident_char((unsigned char)s->buf[j + 6]))
+		return scan_define(s, j + 6);
+	return skip_directive(s, i);
+}
+
 void scan_file(struct scan *s, const char *buf, size_t len)
 {
 	size_t i = 0;
@@ -153,6 +262,7 @@ void scan_file(struct scan *s, const char *buf, size_t len)
 	s->buf = buf;
 	s->len = len;
 	s->ntoks = s->ncomments = s->nlines = 0;
+	s->ndtoks = s->nptoks = s->ndefines = 0;
 	add_line(s, 0);
 	while (i < len) {
 		unsigned char c = buf[i];
@@ -172,34 +282,12 @@ void scan_file(struct scan *s, const char *buf, size_t len)
 			   (buf[i + 1] == '/' || buf[i + 1] == '*')) {
 			i = skip_comment(s, i);
 		} else if (c == '#' && line_start) {
-			i = skip_directive(s, i);
-		} else if (is_ident_start(c)) {
-			while (i < len && is_ident_char((unsigned char)buf[i]))
-				i++;
-			if (i < len && (buf[i] == '"' || buf[i] == '\'') &&
-			    is_literal_prefix(buf, start, i)) {
-				enum tok_kind k = buf[i] == '"' ? TOK_STRING :
-								  TOK_CHAR;
-
-				i = skip_quoted(buf, len, i);
-				add_token(s, start, i, k);
-			} else {
-				add_token(s, start, i, TOK_IDENT);
-			}
-			line_start = false;
-		} else if ((c >= '0' && c <= '9') ||
-			   (c == '.' && i + 1 < len && buf[i + 1] >= '0' &&
-			    buf[i + 1] <= '9')) {
-			i = skip_number(buf, len, i + 1);
-			add_token(s, start, i, TOK_NUMBER);
-			line_start = false;
-		} else if (c == '"' || c == '\'') {
-			i = skip_quoted(buf, len, i);
-			add_token(s, start, i, c == '"' ? TOK_STRING : TOK_CHAR);
-			line_start = false;
+			i = scan_directive(s, i);
 		} else {
-			i += punct_len(buf, len, i);
-			add_token(s, start, i, TOK_PUNCT);
+			enum tok_kind kind;
+
+			i = lex_token(buf, len, i, &kind);
+			push(&s->toks, &s->ntoks, &s->atoks, start, i, kind);
 			line_start = false;
 		}
 	}
@@ -234,6 +322,9 @@ bool tok_is(const struct scan *s, const struct token *t, const char *p)
 void scan_release(struct scan *s)
 {
 	free(s->toks);
+	free(s->dtoks);
+	free(s->ptoks);
+	free(s->defines);
 	free(s->comments);
 	free(s->lines);
 	memset(s, 0, sizeof(*s));

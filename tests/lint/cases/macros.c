@@ -1,12 +1,12 @@
 /*
- * Calls among macros and preprocessor directives: inactive code and macro
- * definitions are not checked, calls inside other macros' arguments are,
- * and diagnostics point at the call as written.
+ * Calls among macros and preprocessor directives: inactive code is not
+ * checked, calls inside other macros' arguments and in macro definitions
+ * are, and diagnostics point at the call as written.
  */
 #include "ffl_log.h"
 
 #define RETRY(stmt) do { stmt; } while (0)
-/* Not checked where it is defined (nor where it is used). */
+/* Checked where it is defined, not where it is used. */
 #define LOG_START(p) ffl_download_download_started(NULL, .file_path = p)
 
 #if 0
@@ -32,6 +32,7 @@ void wrapped(const char *event, const char *path, int n)
 }
 
 /* expect:
+ * 10:22: error: missing required field 'event_id' of action 'download.download_started' [missing-id]
  * 24:8: error: missing required field 'event_id' of action 'download.downloaded' [missing-id]
  * 31:59: error: field 'size' is int, but the value has type 'char[4]' [field-type]
  */
