@@ -533,6 +533,34 @@ static void test_long_line_is_cut_at_a_field_and_marked(void **state)
 	free(big);
 }
 
+static void test_oversized_names_and_bound_fields_keep_the_line_valid(void **state)
+{
+	char *big = malloc(3000);
+	ffl_logger *lg;
+	json_t *o;
+
+	(void)state;
+	memset(big, 'n', 2999);
+	big[2999] = '\0';
+	lg = ffl_logger_new(NULL, FFL_STR("workflow_id", big));
+	ffl_set_line_max(FFL_LINE_MIN);
+	ffl_log(NULL, FFL_INFO, big, big, big, FFL_INT("n", 1));
+	ffl_upload_dedup_complete(lg, .to_upload = 2);
+	assert_int_equal(capture_count(), 2);
+	o = capture_json(0);
+	ASSERT_KEYS(o, "ts", "level", "module", "action", "msg", "n",
+		    "truncated");
+	assert_int_equal(strlen(json_string_value(json_object_get(o, "module"))),
+			 128);
+	json_decref(o);
+	o = capture_json(1);
+	ASSERT_KEYS(o, "ts", "level", "module", "action", "msg", "to_upload",
+		    "truncated");
+	json_decref(o);
+	ffl_logger_free(lg);
+	free(big);
+}
+
 static void test_lines_of_every_length_stay_valid(void **state)
 {
 	char value[800];
@@ -577,6 +605,7 @@ int main(void)
 		cmocka_unit_test_setup(test_escaping_holds_at_every_offset, setup),
 		cmocka_unit_test_setup(test_every_byte_is_escaped_at_every_offset, setup),
 		cmocka_unit_test_setup(test_long_line_is_cut_at_a_field_and_marked, setup),
+		cmocka_unit_test_setup(test_oversized_names_and_bound_fields_keep_the_line_valid, setup),
 		cmocka_unit_test_setup(test_lines_of_every_length_stay_valid, setup),
 	};
 
