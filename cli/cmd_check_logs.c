@@ -245,6 +245,10 @@ int cmd_check_logs(int argc, char **argv)
 			" more findings not shown (--max-findings %" PRIu64 ")\n",
 			o.run.hidden, o.run.max_findings);
 	fflush(stderr);
+	if (o.run.findings && (fflush(o.run.findings) || ferror(o.run.findings))) {
+		perror("logschema check-logs: temporary file");
+		trouble = 1;
+	}
 	if (o.run.json)
 		checklogs_print_json(stdout, cl, o.run.findings, o.run.shown);
 	else if (!o.quiet)
