@@ -27,6 +27,10 @@ RUNTIME_FAULTS_CFLAGS += -Wall
 RUNTIME_FAULTS_CFLAGS += -Wextra
 RUNTIME_FAULTS_CFLAGS += -Werror
 RUNTIME_FAULTS_CFLAGS += -I$(FAULTS_GEN)
+ifeq ($(SANITIZE),1)
+RUNTIME_FAULTS_CFLAGS += -fsanitize=address,undefined
+RUNTIME_FAULTS_CFLAGS += -fno-sanitize-recover=undefined
+endif
 
 $(RUNTIME_FAULTS): tests/faults/test_runtime_faults.c \
 		$(FAULTS_GEN)/ffl_log.c $(FAULTS_GEN)/ffl_log.h
