@@ -434,6 +434,22 @@ static const char *type_problem(int type, const struct jl_member *m,
 	return bad ? jl_type_name(m->type) : NULL;
 }
 
+/*
+ * An ID of the registry may ride on any event: loggers bind them for a
+ * whole workflow (a logger carrying `workflow_id`), so it is not unknown.
+ */
+static int is_bound_id(const struct catalogue *cat, const struct jl_member *m)
+{
+	size_t i;
+
+	for (i = 0; i < cat->nfields; i++)
+		if (cat->fields[i].id && strlen(cat->fields[i].name) ==
+		    m->key_len && !memcmp(cat->fields[i].name, m->key,
+					  m->key_len))
+			return 1;
+	return 0;
+}
+
 static long find_field(const struct cl_action *ca, const struct jl_member *m)
 {
 	size_t i;
@@ -461,6 +477,8 @@ static void check_member(struct line_ctx *c, const struct cl_action *ca,
 	unsigned seen;
 
 	if (i < 0) {
+		if (is_bound_id(c->w->cl->cat, m))
+			return;
 		note(c, m->offset, CHECKLOGS_UNKNOWN_FIELD,
 		     "field '%s' is not declared for action '%s.%s'",
 		     show(shown, m->key, m->key_len), mod, act);

@@ -14,4 +14,17 @@ bench-check-logs: $(LOGSCHEMA)
 
 CHECK_TARGETS += check-logs-e2e
 
-.PHONY: check-logs-e2e bench-check-logs
+# The example service's own stream is clean; a stream with planted
+# mistakes (examples/logs/planted.jsonl) shows every check of check-logs.
+demo-check-logs: $(EXAMPLE_SERVICE) $(LOGSCHEMA)
+	@echo "  demo: examples/service | logschema check-logs (its stream)"
+	@LOG_LEVEL=DEBUG $(EXAMPLE_SERVICE) 2>&1 >/dev/null | \
+		$(LOGSCHEMA) check-logs -s schema/found-footy | \
+		sed -n -e '1p' -e '/^coverage:/p'
+	@echo "  demo: logschema check-logs examples/logs/planted.jsonl (planted mistakes)"
+	@$(LOGSCHEMA) check-logs -s schema/found-footy \
+		examples/logs/planted.jsonl | sed -n '1p'
+
+DEMO_TARGETS += demo-check-logs
+
+.PHONY: check-logs-e2e bench-check-logs demo-check-logs
