@@ -32,6 +32,7 @@ BASIC_CFLAGS += -Igenerator
 BASIC_CFLAGS += -Ilint
 BASIC_CFLAGS += -Ilogs
 BASIC_CFLAGS += -I$(LLVM_PREFIX)/include
+BASIC_CFLAGS += -DLOGSCHEMA_LIBCLANG='"$(LLVM_PREFIX)/lib/libclang.so.1"'
 BASIC_CFLAGS += -MMD -MP
 ifeq ($(DEVELOPER),1)
 BASIC_CFLAGS += -Werror
@@ -44,7 +45,7 @@ endif
 
 LIBS := -lyaml
 LIBS += -ljansson
-LIBS += -L$(LLVM_PREFIX)/lib -lclang -Wl,-rpath,$(LLVM_PREFIX)/lib
+LIBS += -ldl
 LIBS += -lpthread
 LIBS += -lm
 

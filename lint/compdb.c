@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <clang-c/CXCompilationDatabase.h>
+#include "clang_api.h"
 
 #include "internal.h"
 #include "util.h"

@@ -30,3 +30,20 @@ catalogue-json-schema: $(NODE_SCHEMA)/.installed
 
 CHECK_TARGETS += catalogue-json-schema
 .PHONY: catalogue-json-schema
+
+# Only lint loads libclang; without it, lint fails cleanly and the other
+# verbs do not notice.
+libclang-optional: $(LOGSCHEMA)
+	@LOGSCHEMA_LIBCLANG=/nonexistent/libclang.so $(LOGSCHEMA) check -q \
+		-s schema/found-footy
+	@LOGSCHEMA_LIBCLANG=/nonexistent/libclang.so $(LOGSCHEMA) lint \
+		-s schema/found-footy examples/service/main.c \
+		>/dev/null 2>build/libclang-missing.log; \
+	status=$$?; test $$status -eq 2 || \
+		{ echo "lint without libclang exited $$status" >&2; exit 1; }; \
+	grep -q 'cannot load libclang' build/libclang-missing.log || \
+		{ cat build/libclang-missing.log; exit 1; }
+	@echo "  ok libclang is loaded by lint alone, and its absence is an error"
+
+CHECK_TARGETS += libclang-optional
+.PHONY: libclang-optional
