@@ -548,8 +548,8 @@ static void test_oversized_names_and_bound_fields_keep_the_line_valid(void **sta
 	ffl_upload_dedup_complete(lg, .to_upload = 2);
 	assert_int_equal(capture_count(), 2);
 	o = capture_json(0);
-	ASSERT_KEYS(o, "ts", "level", "module", "action", "msg", "n",
-		    "truncated");
+	/* The message fills the line, so the field after it is left out. */
+	ASSERT_KEYS(o, "ts", "level", "module", "action", "msg", "truncated");
 	assert_int_equal(strlen(json_string_value(json_object_get(o, "module"))),
 			 128);
 	json_decref(o);
@@ -582,6 +582,64 @@ static void test_lines_of_every_length_stay_valid(void **state)
 	}
 }
 
+static uint64_t rnd_state = 0x9e3779b97f4a7c15ULL;
+
+static uint64_t rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+/* A string of random bytes, biased towards the ones that need care. */
+static void random_string(char *s, size_t max)
+{
+	static const char pick[] = "\"\\\n\t\x01\x7f\xc3\xa9\xe2\x80\xa8\xf0\x9f\xff";
+	size_t n = (size_t)(rnd() % max), i;
+
+	for (i = 0; i < n; i++) {
+		char c = rnd() % 3 ? (char)(rnd() % 255 + 1) :
+			 pick[rnd() % (sizeof(pick) - 1)];
+
+		s[i] = c ? c : 'x';
+	}
+	s[n] = '\0';
+}
+
+static void test_random_values_always_give_valid_lines(void **state)
+{
+	static char a[3000], b[3000], c[200];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		size_t max = FFL_LINE_MIN + (size_t)(rnd() % 3600);
+		const char *l;
+
+		random_string(a, sizeof(a) - 1);
+		random_string(b, i % 2 ? 100 : sizeof(b) - 1);
+		random_string(c, sizeof(c) - 1);
+		ffl_set_line_max(max);
+		capture_reset();
+		ffl_set_format(i % 5 ? FFL_FORMAT_JSON : FFL_FORMAT_PRETTY);
+		if (i % 3)
+			ffl_upload_queue_failed(NULL, .msg = c, .error = a,
+						.event_id = b);
+		else
+			ffl_log(NULL, FFL_ERROR, c, b, a, FFL_STR(c, b),
+				FFL_FLOAT("f", (double)rnd() / 7.0));
+		assert_int_equal(capture_count(), 1);
+		l = capture_line(0);
+		if (strlen(l) > max)
+			fail_msg("case %d: %zu bytes over %zu: %.300s", i, strlen(l), max, l);
+		assert_non_null(strchr(l, '\n'));
+		assert_true(strchr(l, '\n') == l + strlen(l) - 1);
+		if (i % 5)
+			assert_int_equal(assert_json_lines(l, strlen(l)), 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -607,6 +665,7 @@ int main(void)
 		cmocka_unit_test_setup(test_long_line_is_cut_at_a_field_and_marked, setup),
 		cmocka_unit_test_setup(test_oversized_names_and_bound_fields_keep_the_line_valid, setup),
 		cmocka_unit_test_setup(test_lines_of_every_length_stay_valid, setup),
+		cmocka_unit_test_setup(test_random_values_always_give_valid_lines, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
