@@ -640,6 +640,39 @@ static void test_random_values_always_give_valid_lines(void **state)
 	}
 }
 
+static void test_caller_buffers_are_never_overrun(void **state)
+{
+	static char a[6000], c[300];
+	int i;
+
+	(void)state;
+	/* An exact-size heap buffer, so that a sanitizer sees any overrun. */
+	for (i = 0; i < 2000; i++) {
+		size_t size = FFL_LINE_MIN + 1 + (size_t)(rnd() % 6000);
+		char *buf = malloc(size);
+		size_t len;
+
+		assert_non_null(buf);
+		random_string(a, sizeof(a) - 1);
+		random_string(c, sizeof(c) - 1);
+		ffl_set_format(i % 2 ? FFL_FORMAT_JSON : FFL_FORMAT_PRETTY);
+		if (i % 3) {
+			ffl_format_event(buf, size, &len, ffl_upload_queue_failed,
+					 NULL, .msg = a, .error = c,
+					 .event_id = a);
+		} else {
+			len = ffl_format_log(buf, size, NULL, FFL_INFO, c, c, a,
+					     FFL_STR(c, a), FFL_INT("i", i));
+		}
+		assert_true(len < size);
+		assert_int_equal(strlen(buf), len);
+		assert_int_equal(buf[len - 1], '\n');
+		if (i % 2)
+			assert_int_equal(assert_json_lines(buf, len), 1);
+		free(buf);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -666,6 +699,7 @@ int main(void)
 		cmocka_unit_test_setup(test_oversized_names_and_bound_fields_keep_the_line_valid, setup),
 		cmocka_unit_test_setup(test_lines_of_every_length_stay_valid, setup),
 		cmocka_unit_test_setup(test_random_values_always_give_valid_lines, setup),
+		cmocka_unit_test_setup(test_caller_buffers_are_never_overrun, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
