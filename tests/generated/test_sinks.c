@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -154,6 +155,57 @@ static void test_full_pipe_drained_in_time_loses_nothing(void **state)
 	close(reader);
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+static void *drain_slowly(void *arg)
+{
+	int fd = *(int *)arg;
+	char buf[65536];
+	struct timespec delay = { 0, 120 * 1000 * 1000 };
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	nanosleep(&delay, NULL);
+	while (read(fd, buf, sizeof(buf)) == (ssize_t)sizeof(buf))
+		;
+	return NULL;
+}
+
+static void test_interrupted_writes_are_retried(void **state)
+{
+	uint64_t lost = ffl_lost_events();
+	struct itimerval every_10ms = { { 0, 10000 }, { 0, 10000 } };
+	struct itimerval off = { { 0, 0 }, { 0, 0 } };
+	struct sigaction sa, old;
+	int reader, fd = full_pipe(&reader);
+	pthread_t th;
+
+	(void)state;
+	/* Blocking again, and signals that interrupt rather than restart. */
+	assert_int_equal(fcntl(fd, F_SETFL, 0), 0);
+	assert_int_equal(fcntl(reader, F_SETFL, O_NONBLOCK), 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &old);
+	ffl_set_fd(fd);
+	assert_int_equal(pthread_create(&th, NULL, drain_slowly, &reader), 0);
+	setitimer(ITIMER_REAL, &every_10ms, NULL);
+	ffl_upload_dedup_complete(NULL, .to_upload = 1);
+	setitimer(ITIMER_REAL, &off, NULL);
+	pthread_join(th, NULL);
+	sigaction(SIGALRM, &old, NULL);
+	assert_int_equal(ffl_lost_events(), lost);
+	ffl_set_fd(2);
+	close(fd);
+	close(reader);
+}
+
 static int refuse(void *ctx, const char *line, size_t len)
 {
 	(void)line;
@@ -263,6 +315,7 @@ int main(void)
 		cmocka_unit_test_setup(test_bad_descriptor_counts_lost_events, setup),
 		cmocka_unit_test_setup(test_full_nonblocking_pipe_waits_then_drops, setup),
 		cmocka_unit_test_setup(test_full_pipe_drained_in_time_loses_nothing, setup),
+		cmocka_unit_test_setup(test_interrupted_writes_are_retried, setup),
 		cmocka_unit_test_setup(test_sink_refusals_count_as_lost, setup),
 	};
 
