@@ -191,6 +191,8 @@ void catalogue_release(struct catalogue *cat);
 
 struct module *catalogue_find_module(const struct catalogue *cat,
 				     const char *name);
+struct service *catalogue_find_service(const struct catalogue *cat,
+				       const char *name);
 struct action *module_find_action(const struct module *mod,
 				  const char *name);
 /* A field visible in `mod`: its own definitions first, then the registry. */

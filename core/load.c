@@ -68,6 +68,17 @@ static void fail(struct loader *ld, const struct ynode *node,
 	va_end(ap);
 }
 
+/* Report `key` as a second definition of a `what` first defined at `prev`. */
+static int defined_twice(struct loader *ld, const struct ynode *key,
+			 const char *what, const struct srcpos *prev)
+{
+	if (!prev)
+		return 0;
+	fail(ld, key, CHECK_DUP, "%s '%s' is already defined at %s:%u:%u",
+	     what, key->value, prev->file, prev->line, prev->column);
+	return 1;
+}
+
 static int expect_kind(struct loader *ld, const struct ynode *node,
 		       enum ynode_kind kind, const char *what)
 {
@@ -277,17 +288,13 @@ static void load_fields(struct loader *ld, const struct ynode *map,
 		return;
 	for (i = 0; i + 1 < map->nr; i += 2) {
 		const struct ynode *key = map->items[i];
+		const struct srcpos *prev = NULL;
 
-		for (j = 0; j < *nr; j++)
+		for (j = 0; j < *nr && !prev; j++)
 			if (!strcmp((*fields)[j].name, key->value))
-				break;
-		if (j < *nr) {
-			fail(ld, key, CHECK_DUP,
-			     "field '%s' is already defined at %s:%u:%u",
-			     key->value, (*fields)[j].pos.file,
-			     (*fields)[j].pos.line, (*fields)[j].pos.column);
+				prev = &(*fields)[j].pos;
+		if (defined_twice(ld, key, "field", prev))
 			continue;
-		}
 		ALLOC_GROW(*fields, *nr + 1, alloc);
 		load_field_def(ld, &(*fields)[(*nr)++], key, map->items[i + 1]);
 	}
@@ -387,24 +394,14 @@ static void load_action(struct loader *ld, struct action *act,
 static void load_actions(struct loader *ld, struct module *mod,
 			 const struct ynode *map)
 {
-	size_t i, j, alloc = 0;
+	size_t i, alloc = 0;
 
 	if (expect_kind(ld, map, YNODE_MAPPING, "'actions'"))
 		return;
+	/* One YAML mapping: the tree has refused duplicate keys already. */
 	for (i = 0; i + 1 < map->nr; i += 2) {
-		const struct ynode *key = map->items[i];
-
-		for (j = 0; j < mod->nactions; j++)
-			if (!strcmp(mod->actions[j].name, key->value))
-				break;
-		if (j < mod->nactions) {
-			fail(ld, key, "duplicate-action",
-			     "action '%s' is already defined in module '%s' at line %u",
-			     key->value, mod->name, mod->actions[j].pos.line);
-			continue;
-		}
 		ALLOC_GROW(mod->actions, mod->nactions + 1, alloc);
-		load_action(ld, &mod->actions[mod->nactions++], key,
+		load_action(ld, &mod->actions[mod->nactions++], map->items[i],
 			    map->items[i + 1]);
 	}
 }
@@ -441,24 +438,17 @@ static void load_module(struct loader *ld, struct module *mod,
 static void load_modules(struct loader *ld, const struct ynode *map)
 {
 	struct catalogue *cat = ld->cat;
-	size_t i, j, alloc = cat->nmodules;
+	size_t i, alloc = cat->nmodules;
 
 	if (expect_kind(ld, map, YNODE_MAPPING, "'modules'"))
 		return;
 	for (i = 0; i + 1 < map->nr; i += 2) {
 		const struct ynode *key = map->items[i];
+		const struct module *old = catalogue_find_module(cat,
+								 key->value);
 
-		for (j = 0; j < cat->nmodules; j++)
-			if (!strcmp(cat->modules[j].name, key->value))
-				break;
-		if (j < cat->nmodules) {
-			fail(ld, key, CHECK_DUP,
-			     "module '%s' is already defined at %s:%u:%u",
-			     key->value, cat->modules[j].pos.file,
-			     cat->modules[j].pos.line,
-			     cat->modules[j].pos.column);
+		if (defined_twice(ld, key, "module", old ? &old->pos : NULL))
 			continue;
-		}
 		ALLOC_GROW(cat->modules, cat->nmodules + 1, alloc);
 		load_module(ld, &cat->modules[cat->nmodules++], key,
 			    map->items[i + 1]);
@@ -474,19 +464,12 @@ static void load_services(struct loader *ld, const struct ynode *map)
 		return;
 	for (i = 0; i + 1 < map->nr; i += 2) {
 		const struct ynode *key = map->items[i], *val = map->items[i + 1];
+		const struct service *old = catalogue_find_service(cat,
+								   key->value);
 		struct service *svc;
 
-		for (j = 0; j < cat->nservices; j++)
-			if (!strcmp(cat->services[j].name, key->value))
-				break;
-		if (j < cat->nservices) {
-			fail(ld, key, CHECK_DUP,
-			     "service '%s' is already defined at %s:%u:%u",
-			     key->value, cat->services[j].pos.file,
-			     cat->services[j].pos.line,
-			     cat->services[j].pos.column);
+		if (defined_twice(ld, key, "service", old ? &old->pos : NULL))
 			continue;
-		}
 		ALLOC_GROW(cat->services, cat->nservices + 1, alloc);
 		svc = &cat->services[cat->nservices++];
 		memset(svc, 0, sizeof(*svc));
@@ -776,15 +759,13 @@ static void load_text(struct loader *ld, const char *file, const char *buf,
 /* Point references at their definitions, once every file is read. */
 static void link_catalogue(struct catalogue *cat)
 {
-	size_t m, a, f, s;
+	size_t m, a, f;
 
 	for (m = 0; m < cat->nmodules; m++) {
 		struct module *mod = &cat->modules[m];
 
-		mod->service = NULL;
-		for (s = 0; mod->service_name && s < cat->nservices; s++)
-			if (!strcmp(cat->services[s].name, mod->service_name))
-				mod->service = &cat->services[s];
+		mod->service = mod->service_name ?
+			catalogue_find_service(cat, mod->service_name) : NULL;
 		for (a = 0; a < mod->nactions; a++) {
 			struct action *act = &mod->actions[a];
 

@@ -65,6 +65,17 @@ struct module *catalogue_find_module(const struct catalogue *cat,
 	return NULL;
 }
 
+struct service *catalogue_find_service(const struct catalogue *cat,
+				       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cat->nservices; i++)
+		if (!strcmp(cat->services[i].name, name))
+			return &cat->services[i];
+	return NULL;
+}
+
 struct action *module_find_action(const struct module *mod,
 				  const char *name)
 {

@@ -73,17 +73,6 @@ static void diff_settings(const struct catalogue *a,
 	free(what);
 }
 
-static const struct service *find_service(const struct catalogue *cat,
-					  const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < cat->nservices; i++)
-		if (!strcmp(cat->services[i].name, name))
-			return &cat->services[i];
-	return NULL;
-}
-
 static bool same_containers(const struct service *a, const struct service *b)
 {
 	size_t i;
@@ -103,7 +92,7 @@ static void diff_services(const struct catalogue *a,
 
 	for (i = 0; i < a->nservices; i++) {
 		const struct service *sa = &a->services[i];
-		const struct service *sb = find_service(b, sa->name);
+		const struct service *sb = catalogue_find_service(b, sa->name);
 		char *what = xasprintf("service '%s'", sa->name);
 
 		if (!sb)
@@ -119,7 +108,7 @@ static void diff_services(const struct catalogue *a,
 		const struct service *sb = &b->services[i];
 		char *what;
 
-		if (find_service(a, sb->name))
+		if (catalogue_find_service(a, sb->name))
 			continue;
 		what = xasprintf("service '%s'", sb->name);
 		change(out, "service-added", false, xstrdup(sb->name), what,
