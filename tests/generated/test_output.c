@@ -228,6 +228,16 @@ static void test_bound_fields_come_after_msg(void **state)
 	ffl_logger_free(child);
 	ffl_logger_free(wf);
 	ffl_logger_free(NULL);
+
+	/* A logger without fields logs as the default one. */
+	capture_reset();
+	wf = ffl_logger_new(NULL);
+	assert_non_null(wf);
+	ffl_upload_dedup_complete(wf, .to_upload = 1);
+	o = capture_json(0);
+	ASSERT_KEYS(o, "ts", "level", "module", "action", "msg", "to_upload");
+	json_decref(o);
+	ffl_logger_free(wf);
 }
 
 static void test_format_event_writes_into_memory_only(void **state)
