@@ -111,7 +111,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBLOGSCHEMA)
 # Missing Debian packages: installed when we are root, named otherwise.
 DEB_PACKAGES := libyaml-dev libjansson-dev libcmocka-dev libclang-14-dev
 DEB_PACKAGES += clang-14 llvm-14 libclang-rt-14-dev
-DEB_PACKAGES += python3 python3-yaml nodejs jq
+DEB_PACKAGES += python3 python3-yaml nodejs jq cmake
 
 deps:
 	@sh tools/deps.sh $(DEB_PACKAGES)

@@ -157,6 +157,7 @@ struct catalogue {
 	size_t nmetrics;
 
 	char *source;		/* the path given to catalogue_load */
+	bool embedded;		/* read from the copy built into the binary */
 	char **files;		/* every file read, sorted */
 	size_t nfiles;
 	char hash[17];		/* FNV-1a 64 of the files' bytes, hex */

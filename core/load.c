@@ -887,6 +887,7 @@ int catalogue_load_embedded(struct catalogue *cat, const char *dir,
 	ld.diags = diags;
 	ld.errors_before = diags->errors;
 	cat->action_label = true;
+	cat->embedded = true;
 	cat->source = xstrdup(dir);
 	for (ef = embedded_files; ef->path; ef++) {
 		if (strncmp(ef->path, dir, n) || ef->path[n] != '/' ||

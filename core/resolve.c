@@ -8,11 +8,6 @@
 #include "resolve.h"
 #include "util.h"
 
-static const char *const c_types[FIELD_TYPE_COUNT] = {
-	"const char *", "int64_t", "double", "bool", "struct ffl_strs",
-	"struct ffl_ints"
-};
-
 static const char *const type_flags[FIELD_TYPE_COUNT] = {
 	"is_string", "is_int", "is_float", "is_bool", "is_list_string",
 	"is_list_int"
@@ -77,7 +72,6 @@ static void add_type(json_t *o, enum field_type type)
 						       type == FIELD_LIST_INT));
 	json_object_set_new(o, "is_number", json_boolean(type == FIELD_INT ||
 							 type == FIELD_FLOAT));
-	set_str(o, "c_type", c_types[type]);
 }
 
 static json_t *field_def_json(const struct field_def *f)

@@ -319,7 +319,7 @@ static int write_depfile(const char *depfile, const struct catalogue *cat,
 	t = xasprintf("%s:", text);
 	free(text);
 	text = t;
-	for (i = 0; i < cat->nfiles; i++) {
+	for (i = 0; !cat->embedded && i < cat->nfiles; i++) {
 		t = xasprintf("%s \\\n  %s", text, cat->files[i]);
 		free(text);
 		text = t;
@@ -331,9 +331,9 @@ static int write_depfile(const char *depfile, const struct catalogue *cat,
 		free(text);
 		text = t;
 	}
-	/* Built-in templates live in the binary: depend on it. */
+	/* Built-in templates and catalogues live in the binary: depend on it. */
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n > 0 && set->nr && !set->items[0].owned) {
+	if (n > 0 && ((set->nr && !set->items[0].owned) || cat->embedded)) {
 		self[n] = '\0';
 		t = xasprintf("%s \\\n  %s", text, self);
 		free(text);
@@ -342,6 +342,19 @@ static int write_depfile(const char *depfile, const struct catalogue *cat,
 	t = xasprintf("%s\n", text);
 	free(text);
 	text = t;
+	/* An empty rule per input, so a deleted input does not stop make. */
+	for (i = 0; !cat->embedded && i < cat->nfiles; i++) {
+		t = xasprintf("%s\n%s:\n", text, cat->files[i]);
+		free(text);
+		text = t;
+	}
+	for (i = 0; i < set->nr; i++) {
+		if (!set->items[i].owned)
+			continue;
+		t = xasprintf("%s\n%s:\n", text, set->items[i].path);
+		free(text);
+		text = t;
+	}
 	if (write_file_if_changed(depfile, text, strlen(text)) < 0) {
 		diag_add(diags, DIAG_ERROR, depfile, 0, 0, NULL,
 			 "cannot write depfile: %s", strerror(errno));
