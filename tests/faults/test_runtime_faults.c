@@ -282,27 +282,20 @@ static struct tally check_lines(const char *data, size_t len, long total)
 
 /*
  * The invariant: each event whole or lost, no line torn but by a lost
- * event. An event glued behind a fragment breaks it; that is a known
- * breakage of the runtime, counted apart and reported by glued_skip().
+ * event, no event glued behind the fragment of another, no line mixing
+ * pieces of two events.
  */
 static void check_tally(struct tally t, long total, uint64_t lost)
 {
 	if (t.mixed)
 		fail_msg("%ld lines are JSON made of pieces of several events",
 			 t.mixed);
-	if (t.whole + t.glued + (long)lost != total ||
-	    t.torn > (long)lost + t.glued)
-		fail_msg("%ld events: %ld whole, %ld glued, %ld torn, %lu counted lost",
-			 total, t.whole, t.glued, t.torn, (unsigned long)lost);
-}
-
-static void glued_skip(long glued, long total)
-{
-	if (!glued)
-		return;
-	print_message("known breakage: %ld of %ld events written after a "
-		      "torn line that was never ended\n", glued, total);
-	skip();
+	if (t.glued)
+		fail_msg("%ld events written after a torn line never ended",
+			 t.glued);
+	if (t.whole + (long)lost != total || t.torn > (long)lost)
+		fail_msg("%ld events: %ld whole, %ld torn, %lu counted lost",
+			 total, t.whole, t.torn, (unsigned long)lost);
 }
 
 /*
@@ -395,7 +388,6 @@ static void test_a_torn_line_is_ended_before_the_next_event(void **state)
 
 	(void)state;
 	t = run_plan("ok short:10 enospc enospc enospc", 0, 20, &lost);
-	glued_skip(t.glued, 20);
 	assert_int_equal(t.torn, 1);
 }
 
@@ -451,7 +443,6 @@ static void test_random_faults_keep_events_whole_or_lost(void **state)
 	};
 	const size_t nwords = sizeof(words) / sizeof(words[0]);
 	uint32_t seed;
-	long glued = 0;
 	int round;
 
 	(void)state;
@@ -468,9 +459,8 @@ static void test_random_faults_keep_events_whole_or_lost(void **state)
 			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s ",
 					      words[seed % nwords]);
 		}
-		glued += run_plan(text, 1, 300, &lost).glued;
+		run_plan(text, 1, 300, &lost);
 	}
-	glued_skip(glued, 20 * 300);
 }
 
 /* ---- threads ----------------------------------------------------------- */
@@ -516,15 +506,11 @@ static void test_short_writes_from_threads_do_not_interleave(void **state)
 	close(fd);
 	t = check_lines(data, len, THREADS * THREAD_EVENTS);
 	free(data);
-	if (t.whole + t.glued + (long)lost == THREADS * THREAD_EVENTS &&
-	    !t.torn && !t.mixed)
-		return;
-	print_message("known breakage: %ld of %d lines torn by another "
-		      "thread's line landing inside them, %ld of them JSON "
-		      "mixing two events (%lu counted lost)\n",
-		      t.torn + t.mixed, THREADS * THREAD_EVENTS, t.mixed,
-		      (unsigned long)lost);
-	skip();
+	if (t.torn || t.mixed || t.glued)
+		fail_msg("%ld of %d lines torn by another thread's line landing "
+			 "inside them, %ld of them JSON mixing two events",
+			 t.torn + t.mixed, THREADS * THREAD_EVENTS, t.mixed);
+	assert_int_equal(t.whole + (long)lost, THREADS * THREAD_EVENTS);
 }
 
 struct pipe_reader {
@@ -671,11 +657,7 @@ static void test_a_message_longer_than_the_line_stays_in_the_buffer(void **state
 	inside = stayed_inside(FFL_LINE_MAX + 1);
 	free(msg);
 	free(path);
-	if (!inside) {
-		print_message("known breakage: a message longer than the line "
-			      "makes the next field write past the buffer\n");
-		skip();
-	}
+	assert_true(inside);
 	assert_true(len <= FFL_LINE_MAX);
 	ev = json_loadb(guarded, len - 1, 0, NULL);
 	assert_non_null(ev);
@@ -704,11 +686,7 @@ static void test_a_cut_head_keeps_every_standard_field(void **state)
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		whole &= json_object_get(ev, keys[i]) != NULL;
 	json_decref(ev);
-	if (!whole) {
-		print_message("known breakage: module and action that fill the "
-			      "line leave out msg\n");
-		skip();
-	}
+	assert_true(whole);
 }
 
 int main(void)

@@ -320,38 +320,6 @@ static void check_json(const char *line, size_t len, json_t *want,
 	json_decref(got);
 }
 
-/* ---- a known breakage -------------------------------------------------- */
-
-/*
- * The runtime writes past its line buffer when msg does not fit the line
- * and a field follows: see docs/RELIABILITY.md. Until that is fixed,
- * FUZZ_EMITTER_SPARE_HEAD shortens msg so that the head (ts, level, module
- * and action, each of those capped at 128 bytes, and msg) always fits, and
- * the rest of the emitter is still fuzzed.
- */
-#ifdef FUZZ_EMITTER_SPARE_HEAD
-/* An upper bound of the escaped size of `s`. */
-static size_t escaped_size(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++) {
-		uint8_t c = (uint8_t)*s;
-
-		n += c < 0x20 || c == 0x7f ? 6 : c == '"' || c == '\\' ? 2 :
-		     c >= 0x80 ? 6 : 1;
-	}
-	return n;
-}
-
-/* Shorten `s` until its escaped size fits `room`. */
-static void spare_msg(char *s, size_t room)
-{
-	while (escaped_size(s) > room)
-		s[strlen(s) / 2] = '\0';
-}
-#endif
-
 /* ---- the events -------------------------------------------------------- */
 
 struct values {
@@ -592,11 +560,6 @@ static void take_values(struct input *in, struct values *v)
 	v->level = (flags >> 3) & 3;
 	v->bind = (flags >> 5) % 3;
 	v->msg = flags >> 7;
-#ifdef FUZZ_EMITTER_SPARE_HEAD
-	/* The line less its reserve, ts, keys and the capped names. */
-	if (v->size >= FFL_LINE_MIN + 1)
-		spare_msg(v->s[5], v->size - 1 - 32 - 400);
-#endif
 }
 
 static void release_values(struct values *v)
