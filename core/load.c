@@ -282,7 +282,7 @@ static void load_fields(struct loader *ld, const struct ynode *map,
 			struct field_def **fields, size_t *nr,
 			const char *where)
 {
-	size_t i, j, alloc = *nr;
+	size_t i, j, alloc = *nr, before = *nr;
 
 	if (expect_kind(ld, map, YNODE_MAPPING, where))
 		return;
@@ -290,7 +290,7 @@ static void load_fields(struct loader *ld, const struct ynode *map,
 		const struct ynode *key = map->items[i];
 		const struct srcpos *prev = NULL;
 
-		for (j = 0; j < *nr && !prev; j++)
+		for (j = 0; j < before && !prev; j++)
 			if (!strcmp((*fields)[j].name, key->value))
 				prev = &(*fields)[j].pos;
 		if (defined_twice(ld, key, "field", prev))
@@ -438,16 +438,20 @@ static void load_module(struct loader *ld, struct module *mod,
 static void load_modules(struct loader *ld, const struct ynode *map)
 {
 	struct catalogue *cat = ld->cat;
-	size_t i, alloc = cat->nmodules;
+	size_t i, alloc = cat->nmodules, before = cat->nmodules;
 
 	if (expect_kind(ld, map, YNODE_MAPPING, "'modules'"))
 		return;
 	for (i = 0; i + 1 < map->nr; i += 2) {
 		const struct ynode *key = map->items[i];
-		const struct module *old = catalogue_find_module(cat,
-								 key->value);
+		const struct srcpos *prev = NULL;
+		size_t j;
 
-		if (defined_twice(ld, key, "module", old ? &old->pos : NULL))
+		/* This mapping's keys are distinct: compare with earlier ones. */
+		for (j = 0; j < before && !prev; j++)
+			if (!strcmp(cat->modules[j].name, key->value))
+				prev = &cat->modules[j].pos;
+		if (defined_twice(ld, key, "module", prev))
 			continue;
 		ALLOC_GROW(cat->modules, cat->nmodules + 1, alloc);
 		load_module(ld, &cat->modules[cat->nmodules++], key,
@@ -911,6 +915,23 @@ int catalogue_load_embedded(struct catalogue *cat, const char *dir,
 	return ld.failed ? -1 : 0;
 }
 
+/* The same bound as one file's, for all the files together. */
+static int too_large(const struct catalogue *cat, struct diag_list *diags)
+{
+	size_t i, total = 0;
+	struct stat st;
+
+	for (i = 0; i < cat->nfiles; i++)
+		if (!stat(cat->files[i], &st) && S_ISREG(st.st_mode))
+			total += (size_t)st.st_size;
+	if (cat->nfiles < 2 || total <= YAMLTREE_MAX_BYTES)
+		return 0;
+	diag_add(diags, DIAG_ERROR, cat->source, 0, 0, "file-size",
+		 "the catalogue's %zu files hold more than 64 MiB in all",
+		 cat->nfiles);
+	return 1;
+}
+
 int catalogue_load(struct catalogue *cat, const char *path,
 		   struct diag_list *diags)
 {
@@ -943,6 +964,8 @@ int catalogue_load(struct catalogue *cat, const char *path,
 		cat->files = xmalloc(sizeof(*cat->files));
 		cat->files[cat->nfiles++] = xstrdup(path);
 	}
+	if (too_large(cat, diags))
+		return -1;
 	for (i = 0; i < cat->nfiles; i++) {
 		char *buf;
 		size_t len;

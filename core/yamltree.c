@@ -8,10 +8,18 @@
 
 #define CHECK_SYNTAX "yaml-syntax"
 
+/* The keys of an open mapping, hashed, so duplicates are found in O(1). */
+struct keyset {
+	const struct ynode **slots;
+	size_t cap;		/* a power of two, or 0 */
+	size_t nr;
+};
+
 struct builder {
 	const char *file;
 	struct diag_list *diags;
 	struct ynode *stack[YAMLTREE_MAX_DEPTH + 1];
+	struct keyset keys[YAMLTREE_MAX_DEPTH + 1];
 	int depth;
 	size_t nodes;
 	struct ynode *root;
@@ -59,22 +67,57 @@ static void report(struct builder *b, const yaml_mark_t *mark,
 	diag_at(b->diags, DIAG_ERROR, &pos, CHECK_SYNTAX, fmt, arg);
 }
 
-/* The first earlier key of `map` equal to the scalar `key`, or NULL. */
-static const struct ynode *find_key(const struct ynode *map,
-				    const struct ynode *key)
+static size_t key_hash(const struct ynode *key)
 {
-	size_t i;
+	return (size_t)fnv1a64(FNV1A64_INIT, key->value, key->len);
+}
 
-	if (key->kind != YNODE_SCALAR)
-		return NULL;
-	for (i = 0; i + 1 < map->nr; i += 2) {
-		const struct ynode *k = map->items[i];
+static int same_key(const struct ynode *a, const struct ynode *b)
+{
+	return a->len == b->len && !memcmp(a->value, b->value, a->len);
+}
 
-		if (k->kind == YNODE_SCALAR && k->len == key->len &&
-		    !memcmp(k->value, key->value, key->len))
-			return k;
+static void keyset_grow(struct keyset *set)
+{
+	const struct ynode **old = set->slots;
+	size_t oldcap = set->cap, i;
+
+	set->cap = oldcap ? oldcap * 2 : 16;
+	set->slots = xcalloc(set->cap, sizeof(*set->slots));
+	for (i = 0; i < oldcap; i++) {
+		size_t h;
+
+		if (!old[i])
+			continue;
+		for (h = key_hash(old[i]) & (set->cap - 1); set->slots[h];
+		     h = (h + 1) & (set->cap - 1))
+			;
+		set->slots[h] = old[i];
 	}
+	free(old);
+}
+
+/* Add a scalar key; returns the earlier equal key instead, if any. */
+static const struct ynode *keyset_add(struct keyset *set,
+				      const struct ynode *key)
+{
+	size_t h;
+
+	if (2 * (set->nr + 1) > set->cap)
+		keyset_grow(set);
+	for (h = key_hash(key) & (set->cap - 1); set->slots[h];
+	     h = (h + 1) & (set->cap - 1))
+		if (same_key(set->slots[h], key))
+			return set->slots[h];
+	set->slots[h] = key;
+	set->nr++;
 	return NULL;
+}
+
+static void keyset_release(struct keyset *set)
+{
+	free(set->slots);
+	memset(set, 0, sizeof(*set));
 }
 
 static int attach(struct builder *b, struct ynode *node)
@@ -87,7 +130,8 @@ static int attach(struct builder *b, struct ynode *node)
 	}
 	parent = b->stack[b->depth - 1];
 	if (parent->kind == YNODE_MAPPING && parent->nr % 2 == 0) {
-		const struct ynode *prev = find_key(parent, node);
+		const struct ynode *prev = node->kind == YNODE_SCALAR ?
+			keyset_add(&b->keys[b->depth - 1], node) : NULL;
 
 		if (prev) {
 			diag_at(b->diags, DIAG_ERROR, &node->pos,
@@ -193,7 +237,7 @@ static int on_event(struct builder *b, const yaml_event_t *ev)
 	}
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		b->depth--;
+		keyset_release(&b->keys[--b->depth]);
 		return 0;
 	default:
 		return 0;
@@ -287,6 +331,7 @@ struct ynode *yamltree_parse(const char *file, const char *buf, size_t len,
 			     struct diag_list *diags)
 {
 	struct builder b;
+	int ret;
 
 	memset(&b, 0, sizeof(b));
 	b.file = file;
@@ -296,7 +341,10 @@ struct ynode *yamltree_parse(const char *file, const char *buf, size_t len,
 			 "file is larger than 64 MiB");
 		return NULL;
 	}
-	if (run_parser(&b, buf, len)) {
+	ret = run_parser(&b, buf, len);
+	while (b.depth > 0)
+		keyset_release(&b.keys[--b.depth]);
+	if (ret) {
 		/* A node attached to the tree is freed with the root. */
 		yamltree_free(b.root);
 		return NULL;
