@@ -41,6 +41,9 @@ struct template_set {
 struct output {
 	char *path;
 	char *tmp;		/* temporary file awaiting rename, or NULL */
+	char *backup;		/* a hard link to the previous file, or NULL */
+	int existed;		/* `path` existed before the run */
+	int renamed;		/* the new content is in place */
 	char *data;
 	size_t len;
 };
@@ -302,6 +305,79 @@ static void unstage_all(struct output *outs, size_t n)
 		}
 }
 
+/*
+ * Keep a hard link to each file about to be replaced, so that a rename
+ * failing halfway can put the earlier ones back: the outputs change all
+ * together or not at all. Without hard links, they change one by one.
+ */
+static void link_backups(struct output *outs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct stat st;
+
+		if (!outs[i].tmp)
+			continue;
+		outs[i].existed = !lstat(outs[i].path, &st);
+		if (!outs[i].existed)
+			continue;
+		outs[i].backup = xasprintf("%s.old", outs[i].tmp);
+		if (link(outs[i].path, outs[i].backup)) {
+			free(outs[i].backup);
+			outs[i].backup = NULL;
+		}
+	}
+}
+
+static void roll_back(struct output *outs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!outs[i].renamed)
+			continue;
+		/* When renames keep failing, a link still restores it. */
+		if (outs[i].backup && rename(outs[i].backup, outs[i].path) &&
+		    !unlink(outs[i].path))
+			link(outs[i].backup, outs[i].path);
+		else if (!outs[i].existed)
+			unlink(outs[i].path);
+		outs[i].renamed = 0;
+	}
+}
+
+static int replace_all(struct output *outs, size_t n,
+		       struct diag_list *diags)
+{
+	size_t i;
+	int ret = 0;
+
+	link_backups(outs, n);
+	for (i = 0; i < n && !ret; i++) {
+		if (!outs[i].tmp)
+			continue;
+		if (rename(outs[i].tmp, outs[i].path)) {
+			diag_add(diags, DIAG_ERROR, outs[i].path, 0, 0, NULL,
+				 "cannot replace: %s", strerror(errno));
+			roll_back(outs, i);
+			ret = -1;
+			break;
+		}
+		free(outs[i].tmp);
+		outs[i].tmp = NULL;
+		outs[i].renamed = 1;
+	}
+	unstage_all(outs, n);
+	for (i = 0; i < n; i++)
+		if (outs[i].backup) {
+			unlink(outs[i].backup);
+			free(outs[i].backup);
+			outs[i].backup = NULL;
+		}
+	return ret;
+}
+
 static int write_depfile(const char *depfile, const struct catalogue *cat,
 			 const struct template_set *set,
 			 const struct generate_result *res,
@@ -461,19 +537,10 @@ int generate_run(const struct catalogue *cat,
 			goto out;
 		}
 	}
-	for (i = 0; i < nouts; i++) {
-		if (!outs[i].tmp)
-			continue;
-		if (rename(outs[i].tmp, outs[i].path)) {
-			diag_add(diags, DIAG_ERROR, outs[i].path, 0, 0, NULL,
-				 "cannot replace: %s", strerror(errno));
-			unstage_all(outs, nouts);
-			goto out;
-		}
-		free(outs[i].tmp);
-		outs[i].tmp = NULL;
-		res->written++;
-	}
+	if (replace_all(outs, nouts, diags))
+		goto out;
+	for (i = 0; i < nouts; i++)
+		res->written += outs[i].renamed;
 	res->outputs = xcalloc(nouts, sizeof(*res->outputs));
 	for (i = 0; i < nouts; i++) {
 		res->outputs[i] = outs[i].path;
