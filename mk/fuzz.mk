@@ -6,7 +6,7 @@
 #                               replay of every regression input
 
 FUZZ_CC ?= clang
-FUZZ_CHECK_SECONDS ?= 20
+FUZZ_CHECK_SECONDS ?= 30
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined
 FUZZ_FLAGS += -fno-sanitize-recover=undefined
 FUZZ_FLAGS += -std=c11 -D_GNU_SOURCE -Icore -Igenerator -Ilint -Ilogs
