@@ -241,7 +241,8 @@ static void check_type(struct lint_unit *u, const struct call_field *f,
 static void check_fields(struct lint_unit *u, const struct call *c,
 			 const struct action *act, const char *qname)
 {
-	const struct call_field *fields = &u->fields[c->first_field];
+	const struct call_field *fields = c->nfields ?
+		&u->fields[c->first_field] : NULL;
 	size_t i, j;
 
 	for (i = 0; i < c->nfields; i++) {
@@ -467,7 +468,8 @@ static const struct field_def *any_field(const struct catalogue *cat,
 /* <prefix>_logger_new(parent, fields...): bound fields must exist. */
 static void check_bind(struct lint_unit *u, const struct call *c)
 {
-	const struct call_field *fields = &u->fields[c->first_field];
+	const struct call_field *fields = c->nfields ?
+		&u->fields[c->first_field] : NULL;
 	size_t i;
 
 	for (i = 0; i < c->nfields; i++) {
