@@ -591,8 +591,8 @@ void calls_find(struct lint_unit *u)
 	u->ncode_calls = u->ncalls;
 	for (d = 0; d < s->ndefines; d++) {
 		u->define = &s->defines[d];
-		u->view = s->dtoks + u->define->first;
 		u->nview = u->define->end - u->define->first;
+		u->view = u->nview ? s->dtoks + u->define->first : s->dtoks;
 		find_calls(u);
 	}
 	u->define = NULL;

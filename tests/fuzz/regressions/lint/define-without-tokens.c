@@ -1,0 +1,2 @@
+#inc#olefin
+#define LOG(pd(
