@@ -172,6 +172,8 @@ int write_file_if_changed(const char *path, const char *buf, size_t len)
 
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n == 0)
+			errno = EIO;
 		if (n <= 0)
 			goto fail_close;
 		done += n;

@@ -19,7 +19,7 @@ fi
 	-rss_limit_mb=2048 -artifact_prefix="$work/crashes/" -print_final_stats=1 \
 	"$work/corpus" "tests/fuzz/corpus/$name" >"$work/fuzz.log" 2>&1
 status=$?
-runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/fuzz.log" | grep -o '[0-9]*$')
+runs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$work/fuzz.log" | grep -o '[0-9]*$')
 if [ $status -ne 0 ]; then
 	tail -40 "$work/fuzz.log"
 	echo "FAIL: fuzz_$name found a problem; input in $work/crashes/" >&2
