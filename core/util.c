@@ -142,7 +142,7 @@ int read_file(const char *path, char **buf, size_t *len, size_t limit)
 	return 0;
 }
 
-static int same_content(const char *path, const char *buf, size_t len)
+int file_has_content(const char *path, const char *buf, size_t len)
 {
 	char *old;
 	size_t oldlen;
@@ -161,7 +161,7 @@ int write_file_if_changed(const char *path, const char *buf, size_t len)
 	int fd, e;
 	size_t done = 0;
 
-	if (same_content(path, buf, len))
+	if (file_has_content(path, buf, len))
 		return 0;
 	tmp = xasprintf("%s.tmpXXXXXX", path);
 	fd = mkstemp(tmp);

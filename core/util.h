@@ -31,6 +31,9 @@ char *xvasprintf(const char *fmt, va_list ap);
  */
 int read_file(const char *path, char **buf, size_t *len, size_t limit);
 
+/* Whether the file at `path` holds exactly `buf[0..len)`. */
+int file_has_content(const char *path, const char *buf, size_t len);
+
 /*
  * Write `len` bytes to `path` atomically (a temporary file in the same
  * directory, then rename) unless the file already holds exactly them.

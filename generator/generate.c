@@ -230,19 +230,6 @@ static int render_one(const struct template *t, struct template_set *set,
 	return 0;
 }
 
-static int same_content(const char *path, const char *buf, size_t len)
-{
-	char *old;
-	size_t oldlen;
-	int same;
-
-	if (read_file(path, &old, &oldlen, len + 1))
-		return 0;
-	same = oldlen == len && !memcmp(old, buf, len);
-	free(old);
-	return same;
-}
-
 static int write_all(int fd, const char *buf, size_t len)
 {
 	while (len) {
@@ -524,7 +511,7 @@ int generate_run(const struct catalogue *cat,
 
 	/* Stage every changed output, then rename them all. */
 	for (i = 0; i < nouts; i++) {
-		if (same_content(outs[i].path, outs[i].data, outs[i].len)) {
+		if (file_has_content(outs[i].path, outs[i].data, outs[i].len)) {
 			res->unchanged++;
 			continue;
 		}
